@@ -1,0 +1,5 @@
+import sys
+
+from jargonfree.cli import main
+
+sys.exit(main())

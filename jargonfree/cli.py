@@ -1,0 +1,183 @@
+"""The `jargonfree` command: the editor, and check / score / rules for scripts.
+
+Exit codes: 0 done (findings or not); 1 a finding at or above --fail-on; 2 bad usage or
+an input that could not be read. Imports are kept to what each command needs, so
+`--version` and `rules` never load spaCy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from jargonfree import __version__
+
+COMMANDS = ("check", "score", "rules")
+PROFILE_NAMES = ("general", "patient", "bid", "specialist")
+
+
+def _reader(path: str):
+    """Read one input as text; raises formats.ReadError with a one-line message."""
+    from jargonfree.formats import decode_bytes, read_text
+
+    if path == "-":
+        return decode_bytes(sys.stdin.buffer.read(), "standard input").text
+    return read_text(path).text
+
+
+def _user_options(args):
+    from jargonfree.core.model import Options
+
+    if getattr(args, "no_user_lists", False):
+        return Options()
+    from jargonfree.paths import AppPaths
+    from jargonfree.userlists import load_word_list
+
+    paths = AppPaths.default()
+    accept, warn_a = load_word_list(paths.accept_file)
+    reject, warn_r = load_word_list(paths.reject_file)
+    for warning in (warn_a, warn_r):
+        if warning:
+            print(f"jargonfree: warning: {warning}", file=sys.stderr)
+    return Options(accept=accept, reject=reject)
+
+
+def _analyzer():
+    from jargonfree.core.analyze import Analyzer
+    from jargonfree.paths import AppPaths
+
+    return Analyzer(cache_dir=AppPaths.default().cache_dir)
+
+
+def _check(args) -> int:
+    from jargonfree.core.model import level_rank
+    from jargonfree.formats import ReadError
+
+    analyzer = None
+    options = _user_options(args)
+    outputs = []
+    status = 0
+    worst = -1
+    for path in args.files:
+        try:
+            text = _reader(path)
+        except ReadError as exc:
+            print(f"jargonfree: {exc}", file=sys.stderr)
+            status = 2
+            continue
+        analyzer = analyzer or _analyzer()
+        result = analyzer.analyze(text, args.profile, options)
+        for f in result.findings:
+            worst = max(worst, level_rank(f.level))
+        if args.format == "json":
+            outputs.append({"path": path, **result.to_dict()})
+        else:
+            for f in result.findings:
+                hint = f" [{'; '.join(f.suggestions)}]" if f.suggestions else ""
+                print(f"{path}:{f.line}:{f.column}: {f.category}: {f.message}{hint}")
+    if args.format == "json":
+        json.dump(outputs, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    if status == 0 and args.fail_on and worst >= level_rank(args.fail_on):
+        status = 1
+    return status
+
+
+def _score(args) -> int:
+    from jargonfree.core.describe import describe_readability
+    from jargonfree.formats import ReadError
+
+    path = args.file or "-"
+    try:
+        text = _reader(path)
+    except ReadError as exc:
+        print(f"jargonfree: {exc}", file=sys.stderr)
+        return 2
+    result = _analyzer().analyze(text, args.profile, _user_options(args))
+    name = "standard input" if path == "-" else path
+    print(name)
+    for line in describe_readability(result.readability):
+        print(f"  {line}")
+    return 0
+
+
+def _rules(args) -> int:
+    from jargonfree.core.rules import RuleError, load_rules, rules_dir
+
+    try:
+        rules = load_rules()
+        if args.check:
+            from jargonfree.core.checks.consistency import load_groups
+
+            groups = load_groups(rules_dir() / "consistency.toml")
+        else:
+            groups = None
+    except (RuleError, ValueError, OSError) as exc:
+        print(f"jargonfree: broken rule file: {exc}", file=sys.stderr)
+        return 2
+    families = rules.families()
+    width = max((len(f) for f in families), default=5)
+    for family, count in families.items():
+        print(f"{family:<{width}}  {count:>5} rules")
+    print(f"{'total':<{width}}  {sum(families.values()):>5} rules")
+    if args.check:
+        print(f"{'consistency':<{width}}  {len(groups):>5} groups")
+        print("All rule files are valid.")
+    return 0
+
+
+def _command_parser(command: str) -> argparse.ArgumentParser:
+    prog = f"jargonfree {command}"
+    if command == "check":
+        p = argparse.ArgumentParser(prog=prog, description="Check files for jargon and hard text.")
+        p.add_argument("files", nargs="+", metavar="FILE", help="text files; - reads standard input")
+        p.add_argument("--format", choices=("text", "json"), default="text")
+        p.add_argument("--fail-on", choices=("suggestion", "warning", "error"), default=None,
+                       help="exit 1 when a finding at or above this level is found")
+    elif command == "score":
+        p = argparse.ArgumentParser(prog=prog, description="Print readability scores in plain words.")
+        p.add_argument("file", nargs="?", metavar="FILE", help="a text file; - or nothing reads standard input")
+    else:
+        p = argparse.ArgumentParser(prog=prog, description="List the rule families with counts.")
+        p.add_argument("--check", action="store_true", help="validate the rule files; exit 2 if broken")
+        return p
+    p.add_argument("--profile", choices=PROFILE_NAMES, default="general",
+                   help="who the text is for (default: general)")
+    p.add_argument("--no-user-lists", action="store_true",
+                   help="ignore your accepted and rejected words")
+    return p
+
+
+def _editor_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="jargonfree",
+        description="Plain-language editor. Commands: check, score, rules (see COMMAND --help).",
+    )
+    p.add_argument("file", nargs="?", metavar="FILE", help="a text file to open in the editor")
+    p.add_argument("--paste", action="store_true", help="open the editor on the clipboard's text")
+    p.add_argument("--version", action="version", version=f"jargonfree {__version__}")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            command = argv[0]
+            args = _command_parser(command).parse_args(argv[1:])
+            return {"check": _check, "score": _score, "rules": _rules}[command](args)
+        args = _editor_parser().parse_args(argv)
+        from jargonfree.app.app import run
+
+        editor_args = ([args.file] if args.file else []) + (["--paste"] if args.paste else [])
+        return run(editor_args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

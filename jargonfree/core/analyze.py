@@ -1,0 +1,187 @@
+"""Run every check over a document, paragraph by paragraph, and assemble an Analysis.
+
+Paragraph results are cached by (paragraph text, profile, options), so re-analysing a
+document after a one-paragraph edit redoes that paragraph plus the document-level parts
+(acronyms, consistency, explained terms, scores), which are cheap.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from jargonfree.core.model import Analysis, Finding, Options
+from jargonfree.core.profiles import Profile, get_profile
+from jargonfree.core.rules import RuleSet, load_rules, rules_dir
+from jargonfree.core.text import LineIndex, Paragraph, segment, segment_paragraph
+
+CACHE_SIZE = 50_000  # paragraphs kept; a 1M-word document has about 20,000
+# Findings a check makes from its own paragraph only (the rest need the whole text).
+WORD_LEVEL = frozenset({"jargon", "medical", "wordy", "uncommon", "acronym", "misleading"})
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphResult:
+    findings: tuple[Finding, ...]  # paragraph-relative offsets, line/column not set
+    explained: tuple[tuple[str, int], ...]
+    counts: object  # readability.Counts, summed over paragraphs
+    jargon_percent: float | None
+    reading_age: float | None
+
+
+class Analyzer:
+    """Holds the spaCy pipeline, the compiled rules and the paragraph cache."""
+
+    def __init__(
+        self,
+        rules: RuleSet | None = None,
+        *,
+        cache_dir: Path | None = None,
+        nlp=None,
+    ) -> None:
+        from jargonfree.core.checks import acronyms, consistency
+        from jargonfree.core.matcher import CompiledRules, Matcher
+        from jargonfree.core.nlp import build_nlp
+
+        self.rules = rules if rules is not None else load_rules()
+        self.nlp = nlp if nlp is not None else build_nlp()
+        self.matcher = Matcher(self.nlp, self.rules, CompiledRules.load(self.rules, cache_dir))
+        self.known_acronyms = acronyms.load_known_acronyms()
+        groups_file = rules_dir() / "consistency.toml"
+        self.groups = consistency.load_groups(groups_file) if groups_file.is_file() else []
+        self._cache: OrderedDict[tuple, ParagraphResult] = OrderedDict()
+
+    def analyze(
+        self,
+        text: str,
+        profile: str = "general",
+        options: Options | None = None,
+        revision: int = 0,
+    ) -> Analysis:
+        from jargonfree.core.checks import acronyms, consistency, uncommon
+        from jargonfree.core.readability import Counts, compute
+
+        prof = get_profile(profile)
+        options = options or Options()
+        paragraphs = segment(text)
+        findings: list[Finding] = []
+        explained: dict[str, int] = {}
+        total = Counts()
+        jargon_weighted = 0.0
+        grades = []
+        for par in paragraphs:
+            result = self._paragraph(par.text, prof, options)
+            base = par.start
+            for f in result.findings:
+                findings.append(dataclasses.replace(f, start=f.start + base, end=f.end + base))
+            for key, offset in result.explained:
+                explained.setdefault(key, offset + base)
+            total = total + result.counts
+            if result.jargon_percent is not None:
+                jargon_weighted += result.jargon_percent * result.counts.words
+            grades.append((par.start, par.end, result.reading_age))
+
+        if "acronym" not in options.disabled:
+            findings += acronyms.check(text, paragraphs, self.known_acronyms)
+        if "consistency" not in options.disabled and self.groups:
+            findings += consistency.check(text, paragraphs, self.groups)
+        defined = uncommon.defined_terms(text) if any(
+            f.category == "uncommon" for f in findings
+        ) else set()
+        findings = [
+            f for f in findings
+            if not _drop(f, explained, defined, options)
+        ]
+        index = LineIndex(text)
+        placed = []
+        for f in findings:
+            line, column = index.line_col(f.start)
+            placed.append(dataclasses.replace(f, line=line, column=column))
+        placed.sort(key=Finding.sort_key)
+        jargon = jargon_weighted / total.words if total.words else None
+        readability = compute(total, prof, jargon)
+        return Analysis(tuple(placed), readability, revision, tuple(grades))
+
+    def _paragraph(self, text: str, prof: Profile, options: Options) -> ParagraphResult:
+        key = (text, prof.name, options)
+        hit = self._cache.get(key)
+        if hit is not None:
+            self._cache.move_to_end(key)
+            return hit
+        result = self._compute_paragraph(text, prof, options)
+        self._cache[key] = result
+        if len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return result
+
+    def _compute_paragraph(self, text: str, prof: Profile, options: Options) -> ParagraphResult:
+        from jargonfree.core.checks import passive, sentences, uncommon
+        from jargonfree.core.frequency import jargon_percent
+        from jargonfree.core.readability import count_paragraph
+
+        par = Paragraph(0, len(text), text, segment_paragraph(text, 0))
+        disabled = options.disabled
+        matched = self.matcher.match(text, options.accept, options.reject)
+        findings = [f for f in matched.findings if f.category not in disabled]
+        if "passive" not in disabled:
+            findings += passive.check(par)
+        if "sentence" not in disabled:
+            findings += sentences.check(par, prof)
+        if "uncommon" not in disabled and prof.uncommon_words:
+            taken = [(f.start, f.end) for f in findings if f.category in WORD_LEVEL]
+            for f in uncommon.check(par, prof):
+                if f.text.lower() in options.accept:
+                    continue
+                if not any(s < f.end and f.start < e for s, e in taken):
+                    findings.append(f)
+        counts = count_paragraph(par)
+        words = par.word_texts()
+        return ParagraphResult(
+            tuple(findings),
+            matched.explained,
+            counts,
+            jargon_percent(words),
+            _reading_age(counts),
+        )
+
+
+def _reading_age(counts) -> float | None:
+    """UK reading age of one paragraph (Flesch-Kincaid grade + 5), for the chart."""
+    if not counts.words or not counts.sentences:
+        return None
+    grade = 0.39 * counts.words / counts.sentences + 11.8 * counts.syllables / counts.words - 15.59
+    return round(grade + 5, 1)
+
+
+def _drop(f: Finding, explained: dict[str, int], defined: set[str], options: Options) -> bool:
+    """Findings the whole document rules out: explained terms, defined words, turned-off checks."""
+    if f.category in options.disabled:
+        return True
+    if f.category == "medical" and f.rule_id in explained and f.start > explained[f.rule_id]:
+        return True
+    if f.category == "uncommon" and f.text.lower() in defined:
+        return True
+    return f.category in WORD_LEVEL and f.rule_id != "user.reject" and (
+        f.text.lower() in options.accept
+    )
+
+
+@lru_cache(maxsize=1)
+def default_analyzer() -> Analyzer:
+    """The bundled rules, no user files: what `analyze()` uses (built on first call)."""
+    return Analyzer()
+
+
+def analyze(
+    text: str,
+    profile: str = "general",
+    *,
+    options: Options | None = None,
+    revision: int = 0,
+) -> Analysis:
+    """Analyse `text` for the audience `profile` with the bundled rules."""
+    get_profile(profile)  # a bad profile name fails before the slow start-up
+    return default_analyzer().analyze(text, profile, options, revision)

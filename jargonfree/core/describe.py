@@ -1,0 +1,86 @@
+"""Readability scores in words people understand (used by `score`, the panel and reports)."""
+
+from __future__ import annotations
+
+from jargonfree.core.model import Readability
+from jargonfree.core.profiles import get_profile
+
+FLESCH_LABELS = (
+    (90, "very easy"),
+    (80, "easy"),
+    (70, "fairly easy"),
+    (60, "plain English"),
+    (50, "fairly difficult"),
+    (30, "difficult"),
+    (float("-inf"), "very difficult"),
+)
+
+
+def flesch_label(score: float | None) -> str:
+    if score is None:
+        return "not enough text"
+    return next(label for floor, label in FLESCH_LABELS if score >= floor)
+
+
+def nhs_band_words(band: int | None) -> str:
+    if band is None:
+        return "not enough text to say how many adults can read it"
+    return f"about {band}% of UK adults can read this"
+
+
+def target_words(r: Readability) -> str:
+    lo, hi = r.target
+    if lo and hi:
+        goal = f"reading age {lo} to {hi}"
+    elif hi:
+        goal = f"reading age {hi} or under"
+    else:
+        goal = "no reading-age target"
+    verdict = {True: "met", False: "not met", None: "not enough text to tell"}[r.meets_target]
+    return f"{goal}: {verdict}"
+
+
+def reading_time_words(seconds: int) -> str:
+    if seconds < 60:
+        return "under a minute to read"
+    minutes = round(seconds / 60)
+    return f"about {minutes} minute{'s' if minutes != 1 else ''} to read"
+
+
+def _fmt(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1f}"
+
+
+def describe_readability(r: Readability) -> list[str]:
+    """A few plain lines: reading age, SMOG band, Flesch label, target, jargon, the rest."""
+    label = get_profile(r.profile).label
+    lines = [
+        f"Words: {r.words} in {r.sentences} sentence{'s' if r.sentences != 1 else ''} "
+        f"({reading_time_words(r.reading_time_seconds)})",
+    ]
+    if r.reading_age is None:
+        lines.append("UK reading age: not enough text to score")
+    else:
+        lines.append(
+            f"UK reading age: {r.reading_age:.0f} (Flesch-Kincaid grade {r.flesch_kincaid_grade:.1f})"
+        )
+    if r.smog_grade is None:
+        lines.append(f"SMOG: {r.notes.get('smog_grade', 'not enough text')}")
+    else:
+        lines.append(
+            f"SMOG: grade {r.smog_grade:.1f}, reading age {r.smog_reading_age:.0f}; "
+            f"{nhs_band_words(r.nhs_band)}"
+        )
+    if r.flesch_reading_ease is not None:
+        lines.append(
+            f"Flesch reading ease: {r.flesch_reading_ease:.0f} ({flesch_label(r.flesch_reading_ease)})"
+        )
+    lines.append(f"Target for {label.lower()}: {target_words(r)}")
+    if r.jargon_percent is not None:
+        lines.append(f"Jargon score: {r.jargon_percent:.1f}% uncommon words (lower is plainer)")
+    lines.append(
+        "Other formulas: "
+        f"Gunning fog {_fmt(r.gunning_fog)}, Coleman-Liau {_fmt(r.coleman_liau)}, "
+        f"ARI {_fmt(r.automated_readability_index)}, Dale-Chall {_fmt(r.dale_chall)}"
+    )
+    return lines

@@ -1,0 +1,203 @@
+"""Word forms: inflections and UK/US spellings of rule terms, and replacements put
+back into the matched form (tense, number, case, a/an). Wraps lemminflect."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+TAGS = ("VBD", "VBN", "VBG", "VBZ", "NNS")
+BE_HAVE = frozenset(
+    "be is are was were been being am 's 're have has had having 've 'd get gets got gotten "
+    "getting".split()
+)
+DETERMINERS = frozenset(
+    "the a an our your their its his her my these those this that some many all any no "
+    "more most several few key main new other such".split()
+)
+# Words where an initial vowel letter sounds like a consonant, or the reverse.
+_CONSONANT_SOUND = re.compile(r"(?:uni(?!n)|use|usu|ura|uro|eu|ewe|one\b|once|u[bcfhjkqrstn][aeiou])")
+_VOWEL_SOUND = re.compile(r"(?:hour|honest|honou?r|heir|[aeiou])")
+_ACRONYM_VOWEL = set("AEFHILMNORSX")  # letters whose names start with a vowel sound
+
+
+def _lemminflect():
+    import lemminflect  # 0.6 s to import: only when rules are compiled or inflected
+
+    return lemminflect
+
+
+@lru_cache(maxsize=None)
+def word_inflections(word: str) -> dict[str, str]:
+    """tag -> form for one word (lowercase), regular past forms also given as VBN."""
+    li = _lemminflect()
+    table = li.getAllInflections(word)
+    if not table:
+        if re.search(r"(?:ise|ize|ate|ify|yse|yze)$", word):
+            table = li.getAllInflectionsOOV(word, upos="VERB")
+        elif re.search(r"[a-z]$", word) and len(word) > 2 and not re.search(r"(?:ly|ous|al|ic|ive|ful|less|ent|ant|ed|ing)$", word):
+            table = li.getAllInflectionsOOV(word, upos="NOUN")
+    out: dict[str, str] = {}
+    for tag in TAGS:
+        forms = table.get(tag)
+        if forms:
+            out[tag] = forms[0].lower()
+    if "VBD" in out and "VBN" not in out:
+        out["VBN"] = out["VBD"]
+    return out
+
+
+def inflect_word(word: str, tag: str) -> str:
+    """Put a base word into the form `tag` (VBD, VBN, VBG, VBZ, NNS); base tag is ''."""
+    if not tag:
+        return word
+    li = _lemminflect()
+    forms = li.getInflection(word, tag=tag)
+    if not forms:
+        upos = "NOUN" if tag == "NNS" else "VERB"
+        forms = li.getInflection(word, tag=tag, inflect_oov=True) or (
+            li.getAllInflectionsOOV(word, upos=upos).get(tag)
+        )
+    if not forms and tag == "VBN":
+        return inflect_word(word, "VBD")
+    return forms[0] if forms else word
+
+
+def inflect_phrase(phrase: str, index: int, tag: str) -> str:
+    """Inflect the word at `index` of a replacement phrase (base form) to `tag`."""
+    if not tag:
+        return phrase
+    words = phrase.split(" ")
+    if index >= len(words):
+        index = len(words) - 1
+    words[index] = inflect_word(words[index], tag)
+    return " ".join(words)
+
+
+# --- spelling variants ---------------------------------------------------------------
+
+_SPELLING_SWAPS = [
+    (re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"iz(e|ed|es|ing|ation|ations|er|ers)$"), r"is\1"),
+    (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
+    (re.compile(r"([a-z]{3})our(s|ed|ing|able|ite|ites|ful|less)?$"), r"\1or\2"),
+    (re.compile(r"([a-z]{3})tre(s)?$"), r"\1ter\2"),
+    (re.compile(r"^oe"), "e"),
+    (re.compile(r"oea"), "ea"),
+    (re.compile(r"^coe"), "ce"),
+    (re.compile(r"^foet"), "fet"),
+    (re.compile(r"(?<=[a-z])ae(?=[a-z]{2})"), "e"),
+    (re.compile(r"^ae(?=[a-z]{3})"), "e"),
+    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
+    (re.compile(r"([aeiou])l(ed|ing)$"), r"\1ll\2"),
+    (re.compile(r"ogue(s)?$"), r"og\1"),
+    (re.compile(r"^programme"), "program"),
+    (re.compile(r"(?<=[a-z]{3})ence(s)?$"), r"ense\1"),
+    (re.compile(r"gement(s)?$"), r"gment\1"),
+    (re.compile(r"eing$"), "ing"),
+]
+_NOT_OUR = frozenset("four hour pour tour your flour sour dour contour detour".split())
+
+
+def spelling_variants(word: str) -> set[str]:
+    """UK and US spellings of one lowercase word (over-generation is harmless)."""
+    out = {word}
+    for _ in range(2):  # two passes: oesophagus -> esophagus; haemorrhagic ...
+        for w in list(out):
+            for pattern, repl in _SPELLING_SWAPS:
+                if w in _NOT_OUR and "our" in pattern.pattern:
+                    continue
+                new = pattern.sub(repl, w)
+                if new != w and len(new) > 2:
+                    out.add(new)
+    return out
+
+
+def hyphen_variants(phrase: str) -> set[str]:
+    """co-production ~ co production ~ coproduction; knowledge sharing ~ knowledge-sharing."""
+    out = {phrase}
+    if "-" in phrase:
+        out.add(phrase.replace("-", " "))
+        parts = phrase.split(" ")
+        out.add(" ".join(p.replace("-", "") for p in parts))
+    words = phrase.split(" ")
+    if 2 <= len(words) <= 3 and "-" not in phrase:
+        out.add("-".join(words))
+    return out
+
+
+def expand_phrase(phrase: str) -> dict[str, tuple[str, ...]]:
+    """All surface forms (lowercase) of a base phrase, each with the tags it may carry.
+
+    One word gets all its inflections; in a phrase, the first word (verb phrases:
+    "take into account") and the last word (noun phrases: "key stakeholder") inflect.
+    """
+    phrase = " ".join(phrase.lower().split())
+    words = phrase.split(" ")
+    forms: dict[str, tuple[str, ...]] = {}
+
+    def add(ws: list[str], tag: str) -> None:
+        for variant in _spelled(ws):
+            for hv in hyphen_variants(variant):
+                tags = forms.get(hv, ())
+                if tag not in tags:
+                    forms[hv] = tags + (tag,)
+
+    add(words, "")
+    if len(words) == 1:
+        for tag, form in word_inflections(words[0]).items():
+            add([form], tag)
+    else:
+        last = word_inflections(words[-1])
+        if "NNS" in last:
+            add(words[:-1] + [last["NNS"]], "NNS")
+        first = word_inflections(words[0])
+        for tag, form in first.items():
+            if tag != "NNS":
+                add([form] + words[1:], tag)
+    return forms
+
+
+def _spelled(words: list[str]) -> list[str]:
+    """Spelling variants of a phrase: each word varied on its own (few words vary)."""
+    variants = [""]
+    for w in words:
+        options = sorted(spelling_variants(w)) if any(c.isalpha() for c in w) else [w]
+        variants = [f"{v} {o}".strip() for v in variants for o in options]
+        if len(variants) > 64:
+            variants = variants[:64]
+    return variants
+
+
+# --- putting a replacement in place ---------------------------------------------------
+
+def match_case(replacement: str, matched: str) -> str:
+    """Utilise -> Use; UTILISE -> USE; utilise -> use (the replacement's own capitals kept)."""
+    letters = [c for c in matched if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if letters and matched.lstrip()[:1].isupper() and replacement:
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+
+
+def article_for(phrase: str) -> str:
+    """'a' or 'an' by the sound the phrase starts with."""
+    word = phrase.strip().split(" ")[0] if phrase.strip() else ""
+    if not word:
+        return "a"
+    if word.isupper() and len(word) > 1 and word.isalpha():
+        return "an" if word[0] in _ACRONYM_VOWEL else "a"
+    lower = word.lower()
+    if _CONSONANT_SOUND.match(lower):
+        return "a"
+    return "an" if _VOWEL_SOUND.match(lower) else "a"
+
+
+def resolve_tag(tag: str, candidates: tuple[str, ...], previous: str | None) -> str:
+    """Pick VBD or VBN (and NNS or VBZ) for a form that could be either, by context."""
+    if tag in ("VBD", "VBN") and "VBD" in candidates and "VBN" in candidates:
+        return "VBN" if previous in BE_HAVE else "VBD"
+    if tag in ("NNS", "VBZ") and "NNS" in candidates and "VBZ" in candidates:
+        return "NNS" if previous in DETERMINERS else "VBZ"
+    return tag

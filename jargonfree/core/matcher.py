@@ -1,0 +1,203 @@
+"""The substitution engine: find rule terms in every form and offer rewrites in place."""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from jargonfree.core.inflect import (
+    article_for,
+    expand_phrase,
+    inflect_phrase,
+    match_case,
+    resolve_tag,
+)
+from jargonfree.core.model import Finding, make_finding
+from jargonfree.core.rules import Rule, RuleSet
+
+CACHE_VERSION = "1"
+_SPACE_RE = re.compile(r"\s+")
+_LOOKBACK_SKIP = frozenset("not n't never already also now just still been being then all".split())
+REJECT_KEY = "user.reject"
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    findings: tuple[Finding, ...]
+    explained: tuple[tuple[str, int], ...]  # (rule key, offset) where the text explains a term
+
+
+def _normal(text: str) -> str:
+    return _SPACE_RE.sub(" ", text.lower().replace("’", "'")).strip()
+
+
+class CompiledRules:
+    """Every rule's surface forms, ready for spaCy's PhraseMatcher."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.digest = rules.digest
+        self.forms: dict[str, dict[str, tuple[str, ...]]] = {}
+        self.unless: dict[str, list[str]] = {}
+        for rule in rules.rules:
+            forms: dict[str, tuple[str, ...]] = {}
+            for phrase in rule.match:
+                for form, tags in expand_phrase(phrase).items():
+                    forms.setdefault(form, tags)
+            self.forms[rule.key] = forms
+            if rule.unless:
+                unless: set[str] = set()
+                for phrase in rule.unless:
+                    unless.update(expand_phrase(phrase))
+                self.unless[rule.key] = sorted(unless)
+
+    @classmethod
+    def load(cls, rules: RuleSet, cache_dir: Path | None) -> CompiledRules:
+        """Compile, or read the compiled forms from the cache keyed by the rules' hash."""
+        if cache_dir is None:
+            return cls(rules)
+        key = hashlib.sha256(f"{CACHE_VERSION}:{rules.digest}".encode()).hexdigest()[:24]
+        path = cache_dir / f"rules-{key}.pickle"
+        try:
+            with path.open("rb") as fh:
+                compiled = pickle.load(fh)
+            if isinstance(compiled, cls) and compiled.digest == rules.digest:
+                return compiled
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+            pass
+        compiled = cls(rules)
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(compiled, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+        except OSError:
+            pass  # a cache we cannot write is only slower
+        return compiled
+
+
+class Matcher:
+    """Runs the rules over one paragraph at a time (spaCy tokens, PhraseMatcher on LOWER)."""
+
+    def __init__(self, nlp, rules: RuleSet, compiled: CompiledRules | None = None) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.nlp = nlp
+        self.rules = rules
+        self.compiled = compiled or CompiledRules(rules)
+        self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._unless = PhraseMatcher(nlp.vocab, attr="LOWER")
+        tokenizer = nlp.tokenizer
+        for key, forms in self.compiled.forms.items():
+            self._phrases.add(key, list(tokenizer.pipe(forms)))
+        for key, phrases in self.compiled.unless.items():
+            self._unless.add(key, list(tokenizer.pipe(phrases)))
+        self._reject_cache: dict[frozenset[str], tuple[object, dict[str, tuple[str, ...]]]] = {}
+
+    def _reject_matcher(self, reject: frozenset[str]):
+        if reject not in self._reject_cache:
+            from spacy.matcher import PhraseMatcher
+
+            forms: dict[str, tuple[str, ...]] = {}
+            for word in reject:
+                forms.update(expand_phrase(word))
+            matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+            if forms:
+                matcher.add(REJECT_KEY, list(self.nlp.tokenizer.pipe(forms)))
+            self._reject_cache = {reject: (matcher, forms)}
+        return self._reject_cache[reject]
+
+    def match(
+        self,
+        text: str,
+        accept: frozenset[str] = frozenset(),
+        reject: frozenset[str] = frozenset(),
+    ) -> MatchResult:
+        """Findings (offsets into `text`) for the rule terms in one paragraph."""
+        doc = self.nlp.make_doc(text)
+        strings = self.nlp.vocab.strings
+        raw = [(strings[mid], s, e) for mid, s, e in self._phrases(doc)]
+        if reject:
+            matcher, _ = self._reject_matcher(reject)
+            raw += [(REJECT_KEY, s, e) for _, s, e in matcher(doc)]
+        if not raw:
+            return MatchResult((), ())
+        blocked: dict[str, list[tuple[int, int]]] = {}
+        for mid, s, e in self._unless(doc):
+            blocked.setdefault(strings[mid], []).append((s, e))
+        candidates = []
+        for key, s, e in raw:
+            if any(bs <= s and e <= be for bs, be in blocked.get(key, ())):
+                continue
+            candidates.append((key, s, e))
+        # Longest match first; user's rejected words win ties; then earliest.
+        candidates.sort(key=lambda m: (-(m[2] - m[1]), m[0] != REJECT_KEY, m[1]))
+        taken = bytearray(len(doc))
+        findings: list[Finding] = []
+        explained: list[tuple[str, int]] = []
+        for key, s, e in candidates:
+            if any(taken[s:e]):
+                continue
+            taken[s:e] = b"\x01" * (e - s)
+            span = doc[s:e]
+            surface = span.text
+            if surface.lower() in accept:
+                continue
+            if key == REJECT_KEY:
+                findings.append(make_finding(
+                    text, span.start_char, span.end_char, REJECT_KEY, "jargon",
+                    "You asked jargonfree to flag this word.",
+                ))
+                continue
+            rule = self.rules.by_key[key]
+            if accept and any(m.lower() in accept for m in rule.match):
+                continue
+            if rule.category == "medical" and _is_explained(text, span.start_char, span.end_char):
+                explained.append((key, span.start_char))
+                continue
+            findings.append(self._finding(text, doc, s, e, rule))
+        findings.sort(key=Finding.sort_key)
+        return MatchResult(tuple(findings), tuple(explained))
+
+    def _finding(self, text: str, doc, s: int, e: int, rule: Rule) -> Finding:
+        span = doc[s:e]
+        surface = span.text
+        tags = self.compiled.forms[rule.key].get(_normal(surface), ("",))
+        previous = None
+        for tok in reversed(doc[max(0, s - 4) : s]):
+            low = tok.lower_
+            if low in _LOOKBACK_SKIP or tok.is_punct and low in ("'", "’"):
+                continue
+            previous = low
+            break
+        tag = resolve_tag(tags[0], tags, previous)
+        plain = [inflect_phrase(r, rule.inflect, tag) for r in rule.replace]
+        if rule.explain:
+            explained_form = inflect_phrase(rule.explain, rule.inflect, tag)
+            plain.append(f"{explained_form} ({surface})")
+        suggestions = [match_case(p, surface) for p in dict.fromkeys(plain)]
+        start, end = span.start_char, span.end_char
+        if s > 0 and doc[s - 1].lower_ in ("a", "an") and doc[s - 1].whitespace_:
+            art = doc[s - 1]
+            needed = [article_for(p) for p in suggestions]
+            if any(a != art.lower_ for a in needed):
+                start = art.idx
+                suggestions = [
+                    f"{match_case(a, art.text)} {p}" for a, p in zip(needed, suggestions)
+                ]
+        return make_finding(
+            text, start, end, rule.key, rule.category, rule.message,
+            level=rule.level, suggestions=tuple(suggestions), source=rule.source,
+        )
+
+
+def _is_explained(text: str, start: int, end: int) -> bool:
+    """'high blood pressure (hypertension)' or 'hypertension (high blood pressure)'."""
+    before = text[:start].rstrip()
+    after = text[end:].lstrip()
+    if before.endswith("(") and after.startswith(")"):
+        return True
+    return text[end : end + 2] == " (" and ")" in text[end : end + 80]

@@ -1,0 +1,170 @@
+"""Load and validate the rule files in resources/rules/*.toml (schema 1)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jargonfree.core.model import CATEGORIES, LEVELS
+from jargonfree.resources import resource_path
+
+SCHEMA = 1
+RULE_FILES = ("network", "wordy", "medical", "misleading")  # consistency.toml has groups
+ID_RE = re.compile(r"[a-z0-9][a-z0-9_]*\Z")
+RULE_KEYS = {
+    "id", "match", "replace", "inflect", "unless", "level", "explain", "message", "source",
+    "examples",
+}
+
+
+class RuleError(ValueError):
+    """A rule file is broken; the message names the file and the rule."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    key: str  # "<file stem>.<id>": the finding's rule_id
+    id: str
+    category: str
+    match: tuple[str, ...]
+    replace: tuple[str, ...]
+    message: str
+    inflect: int = 0
+    unless: tuple[str, ...] = ()
+    level: str = "suggestion"
+    explain: str | None = None
+    source: str | None = None
+    flag_examples: tuple[str, ...] = ()
+    pass_examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    digest: str  # hash of the files' bytes: the compiled-matcher cache key
+    by_key: dict[str, Rule] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        self.by_key.update({r.key: r for r in self.rules})
+
+    def families(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for r in self.rules:
+            family = r.key.split(".", 1)[0]
+            counts[family] = counts.get(family, 0) + 1
+        return counts
+
+
+def rules_dir() -> Path:
+    return resource_path("rules")
+
+
+def _str_list(value: object, where: str, name: str, *, required: bool) -> tuple[str, ...]:
+    if value is None:
+        if required:
+            raise RuleError(f"{where}: '{name}' is missing")
+        return ()
+    if isinstance(value, str):
+        raise RuleError(f"{where}: '{name}' must be a list of strings, not one string")
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RuleError(f"{where}: '{name}' must be a list of non-empty strings")
+    if required and not value:
+        raise RuleError(f"{where}: '{name}' is empty")
+    return tuple(v.strip() for v in value)
+
+
+def _parse_rule(raw: object, stem: str, category: str, default_source: str | None,
+                index: int, fname: str) -> Rule:
+    where = f"{fname}: rule {index + 1}"
+    if not isinstance(raw, dict):
+        raise RuleError(f"{where}: each [[rule]] must be a table")
+    rid = raw.get("id")
+    if not isinstance(rid, str) or not ID_RE.match(rid):
+        raise RuleError(f"{where}: 'id' must be lowercase letters, digits and _ (got {rid!r})")
+    where = f"{fname}: rule '{rid}'"
+    unknown = set(raw) - RULE_KEYS
+    if unknown:
+        raise RuleError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    match = _str_list(raw.get("match"), where, "match", required=True)
+    explain = raw.get("explain")
+    if explain is not None and (not isinstance(explain, str) or not explain.strip()):
+        raise RuleError(f"{where}: 'explain' must be a non-empty string")
+    replace = _str_list(raw.get("replace"), where, "replace", required=explain is None)
+    if not replace and explain:
+        replace = (explain.strip(),)
+    if len(replace) > 3:
+        raise RuleError(f"{where}: give at most 3 replacements (got {len(replace)})")
+    if any("|" in r for r in replace):
+        raise RuleError(f"{where}: write replacements as a list, not 'a|b'")
+    inflect = raw.get("inflect", 0)
+    if not isinstance(inflect, int) or isinstance(inflect, bool) or inflect < 0:
+        raise RuleError(f"{where}: 'inflect' must be a word index (0, 1, ...)")
+    level = raw.get("level", "suggestion")
+    if level not in LEVELS:
+        raise RuleError(f"{where}: 'level' must be one of {', '.join(LEVELS)}")
+    message = raw.get("message")
+    if not isinstance(message, str) or not message.strip():
+        raise RuleError(f"{where}: 'message' is missing")
+    source = raw.get("source", default_source)
+    if source is not None and not isinstance(source, str):
+        raise RuleError(f"{where}: 'source' must be a string")
+    examples = raw.get("examples", {})
+    if not isinstance(examples, dict):
+        raise RuleError(f"{where}: 'examples' must be a table with 'flag' and 'pass'")
+    flag = _str_list(examples.get("flag"), where, "examples.flag", required=False)
+    passes = _str_list(examples.get("pass"), where, "examples.pass", required=False)
+    return Rule(
+        key=f"{stem}.{rid}", id=rid, category=category, match=match, replace=replace,
+        message=message.strip(), inflect=inflect,
+        unless=_str_list(raw.get("unless"), where, "unless", required=False),
+        level=level, explain=explain.strip() if explain else None, source=source,
+        flag_examples=flag, pass_examples=passes,
+    )
+
+
+def parse_rule_file(data: bytes, fname: str) -> list[Rule]:
+    """Parse one rule file's bytes; RuleError names the file and rule on any problem."""
+    stem = Path(fname).stem
+    try:
+        doc = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise RuleError(f"{fname}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{fname}: not valid TOML ({exc})") from None
+    if doc.get("schema") != SCHEMA:
+        raise RuleError(f"{fname}: 'schema = {SCHEMA}' is missing or wrong")
+    category = doc.get("category")
+    if category not in CATEGORIES:
+        raise RuleError(f"{fname}: 'category' must be one of {', '.join(CATEGORIES)}")
+    rules_raw = doc.get("rule", [])
+    if not isinstance(rules_raw, list):
+        raise RuleError(f"{fname}: rules must be [[rule]] tables")
+    default_source = doc.get("source")
+    rules = [
+        _parse_rule(raw, stem, category, default_source, i, fname)
+        for i, raw in enumerate(rules_raw)
+    ]
+    seen: set[str] = set()
+    for r in rules:
+        if r.id in seen:
+            raise RuleError(f"{fname}: rule '{r.id}' is defined twice")
+        seen.add(r.id)
+    return rules
+
+
+def load_rules(directory: Path | None = None, files: tuple[str, ...] = RULE_FILES) -> RuleSet:
+    """Load the rule files (missing ones are skipped); raises RuleError on a broken one."""
+    directory = directory or rules_dir()
+    digest = hashlib.sha256(f"schema{SCHEMA}".encode())
+    rules: list[Rule] = []
+    for stem in files:
+        path = directory / f"{stem}.toml"
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        digest.update(stem.encode() + b"\0" + data)
+        rules.extend(parse_rule_file(data, path.name))
+    return RuleSet(tuple(rules), digest.hexdigest())

@@ -1,0 +1,21 @@
+"""Find bundled files in a checkout, an installed wheel or a frozen build."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def resource_path(*parts: str) -> Path:
+    """Return the path of a bundled resource, e.g. resource_path("rules", "wordy.toml")."""
+    here = Path(__file__).resolve().parent
+    candidates = []
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        candidates.append(Path(frozen) / "jargonfree" / "resources")
+    candidates.append(here / "resources")  # installed wheel (force-include)
+    candidates.append(here.parent / "resources")  # source checkout
+    for base in candidates:
+        if base.is_dir():
+            return base.joinpath(*parts)
+    return candidates[-1].joinpath(*parts)
