@@ -126,11 +126,13 @@ def hyphen_variants(phrase: str) -> set[str]:
     return out
 
 
-def expand_phrase(phrase: str) -> dict[str, tuple[str, ...]]:
+def expand_phrase(phrase: str, *, every_form: bool = False) -> dict[str, tuple[str, ...]]:
     """All surface forms (lowercase) of a base phrase, each with the tags it may carry.
 
     One word gets all its inflections; in a phrase, the first word (verb phrases:
     "take into account") and the last word (noun phrases: "key stakeholder") inflect.
+    `every_form` inflects the last word as a verb too (for `unless` contexts, where
+    "financial leveraging" must count like "financial leverage").
     """
     phrase = " ".join(phrase.lower().split())
     words = phrase.split(" ")
@@ -149,8 +151,9 @@ def expand_phrase(phrase: str) -> dict[str, tuple[str, ...]]:
             add([form], tag)
     else:
         last = word_inflections(words[-1])
-        if "NNS" in last:
-            add(words[:-1] + [last["NNS"]], "NNS")
+        for tag, form in last.items():
+            if tag == "NNS" or every_form:
+                add(words[:-1] + [form], tag)
         first = word_inflections(words[0])
         for tag, form in first.items():
             if tag != "NNS":

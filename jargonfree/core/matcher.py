@@ -50,7 +50,7 @@ class CompiledRules:
             if rule.unless:
                 unless: set[str] = set()
                 for phrase in rule.unless:
-                    unless.update(expand_phrase(phrase))
+                    unless.update(expand_phrase(phrase, every_form=True))
                 self.unless[rule.key] = sorted(unless)
 
     @classmethod
@@ -117,6 +117,8 @@ class Matcher:
         reject: frozenset[str] = frozenset(),
     ) -> MatchResult:
         """Findings (offsets into `text`) for the rule terms in one paragraph."""
+        original = text
+        text, back = _squeeze_space(text)  # offsets below are into the squeezed text
         doc = self.nlp.make_doc(text)
         strings = self.nlp.vocab.strings
         raw = [(strings[mid], s, e) for mid, s, e in self._phrases(doc)]
@@ -159,6 +161,9 @@ class Matcher:
                 explained.append((key, span.start_char))
                 continue
             findings.append(self._finding(text, doc, s, e, rule))
+        if back is not None:
+            findings = [_unsqueeze(f, original, back) for f in findings]
+            explained = [(key, back[offset]) for key, offset in explained]
         findings.sort(key=Finding.sort_key)
         return MatchResult(tuple(findings), tuple(explained))
 
@@ -192,6 +197,37 @@ class Matcher:
             text, start, end, rule.key, rule.category, rule.message,
             level=rule.level, suggestions=tuple(suggestions), source=rule.source,
         )
+
+
+_ODD_SPACE_RE = re.compile(r"[^\S ]|  ")
+
+
+def _squeeze_space(text: str) -> tuple[str, list[int] | None]:
+    """Collapse runs of whitespace to one space (spaCy makes a token of extra space, which
+    would split "in order\nto"); returns the new text and a map back to the old offsets."""
+    if not _ODD_SPACE_RE.search(text):
+        return text, None
+    out: list[str] = []
+    back: list[int] = []
+    prev_space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if prev_space:
+                continue
+            out.append(" ")
+            prev_space = True
+        else:
+            out.append(ch)
+            prev_space = False
+        back.append(i)
+    back.append(len(text))
+    return "".join(out), back
+
+
+def _unsqueeze(f: Finding, text: str, back: list[int]) -> Finding:
+    start, end = back[f.start], back[f.end - 1] + 1
+    return Finding(start, end, f.line, f.column, text[start:end], f.rule_id, f.category,
+                   f.level, f.message, f.suggestions, f.note, f.source)
 
 
 def _is_explained(text: str, start: int, end: int) -> bool:

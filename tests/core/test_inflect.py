@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import pytest
+
+from jargonfree.core.inflect import (
+    article_for,
+    expand_phrase,
+    inflect_phrase,
+    match_case,
+    spelling_variants,
+)
+
+
+@pytest.mark.parametrize(
+    "phrase, forms",
+    [
+        ("utilise", {"utilise", "utilize", "utilised", "utilized", "utilising", "utilizes"}),
+        ("endeavour", {"endeavour", "endeavor", "endeavoured", "endeavors"}),
+        ("co-production", {"co-production", "co production", "coproduction", "co-productions"}),
+        ("knowledge sharing", {"knowledge sharing", "knowledge-sharing"}),
+        ("key stakeholder", {"key stakeholder", "key stakeholders"}),
+        ("take into account", {"took into account", "taken into account", "takes into account"}),
+        ("oedema", {"oedema", "edema"}),
+        ("haemorrhage", {"haemorrhage", "hemorrhage", "haemorrhaged", "hemorrhaging"}),
+        ("anaesthetic", {"anaesthetic", "anesthetic"}),
+        ("operationalise", {"operationalise", "operationalized", "operationalising"}),
+        ("analyse", {"analyse", "analyze", "analysed", "analyzing"}),
+        ("centre", {"centre", "center", "centres"}),
+    ],
+)
+def test_expand_phrase_covers_inflections_and_spellings(phrase, forms):
+    assert forms <= set(expand_phrase(phrase))
+
+
+def test_expand_phrase_tags_forms():
+    forms = expand_phrase("commence")
+    assert "VBZ" in forms["commences"]
+    assert {"VBD", "VBN"} <= set(forms["commenced"])
+    assert forms["key stakeholders"] == ("NNS",) if (forms := expand_phrase("key stakeholder")) else None
+
+
+@pytest.mark.parametrize("word", ["four", "your", "hour", "does", "goes", "shoe"])
+def test_spelling_variants_do_not_invent_common_words(word):
+    assert spelling_variants(word) - {word} <= {w for w in spelling_variants(word) if len(w) > 4}
+    assert "for" not in spelling_variants("four")
+    assert "des" not in spelling_variants("does")
+
+
+@pytest.mark.parametrize(
+    "phrase, index, tag, expected",
+    [
+        ("use", 0, "VBD", "used"),
+        ("begin", 0, "VBN", "begun"),
+        ("begin", 0, "VBD", "began"),
+        ("help", 0, "VBZ", "helps"),
+        ("try", 0, "VBD", "tried"),
+        ("build on", 0, "VBG", "building on"),
+        ("main partner", 1, "NNS", "main partners"),
+        ("use", 0, "", "use"),
+    ],
+)
+def test_inflect_phrase(phrase, index, tag, expected):
+    assert inflect_phrase(phrase, index, tag) == expected
+
+
+@pytest.mark.parametrize(
+    "replacement, matched, expected",
+    [("use", "Utilise", "Use"), ("use", "UTILISE", "USE"), ("use", "utilise", "use"),
+     ("build on", "Leverage", "Build on"), ("NHS trust", "organisation", "NHS trust")],
+)
+def test_match_case(replacement, matched, expected):
+    assert match_case(replacement, matched) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase, article",
+    [("project", "a"), ("initiative", "an"), ("hour", "an"), ("useful tool", "a"),
+     ("NHS trust", "an"), ("GP", "a"), ("umbrella", "an"), ("one-off", "a"), ("honest", "an")],
+)
+def test_article_for(phrase, article):
+    assert article_for(phrase) == article

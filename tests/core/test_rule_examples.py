@@ -1,0 +1,64 @@
+"""Every bundled rule proves itself: its flag examples flag it, its pass examples don't,
+its suggestions are plain (not flagged by any rule), and no two rules claim one form."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from jargonfree.core.inflect import expand_phrase
+from jargonfree.core.rules import load_rules
+
+RULES = load_rules().rules
+IDS = [r.key for r in RULES]
+
+
+def _rule_ids(analyzer, sentence: str) -> set[str]:
+    return {f.rule_id for f in analyzer.matcher.match(sentence).findings}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_rule_has_examples(rule):
+    assert rule.flag_examples, f"{rule.key} has no examples.flag"
+    assert rule.pass_examples, f"{rule.key} has no examples.pass"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_flag_examples_flag(analyzer, rule):
+    for sentence in rule.flag_examples:
+        assert rule.key in _rule_ids(analyzer, sentence), f"{rule.key} missed: {sentence!r}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_pass_examples_pass(analyzer, rule):
+    for sentence in rule.pass_examples:
+        assert rule.key not in _rule_ids(analyzer, sentence), f"{rule.key} fired on: {sentence!r}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_suggestions_are_plain(analyzer, rule):
+    for replacement in rule.replace:
+        flagged = analyzer.matcher.match(replacement).findings
+        assert not flagged, (
+            f"{rule.key}: suggestion {replacement!r} is itself flagged by "
+            f"{', '.join(f.rule_id for f in flagged)}"
+        )
+
+
+def test_no_form_claimed_by_two_rules():
+    owners: dict[str, set[str]] = defaultdict(set)
+    for rule in RULES:
+        for phrase in rule.match:
+            for form in expand_phrase(phrase):
+                owners[form].add(rule.key)
+    clashes = {form: sorted(keys) for form, keys in owners.items() if len(keys) > 1}
+    assert not clashes, f"forms claimed by several rules: {dict(list(clashes.items())[:20])}"
+
+
+def test_rule_counts_per_family():
+    counts = load_rules().families()
+    assert counts.get("network", 0) >= 300
+    assert counts.get("wordy", 0) >= 400
+    assert counts.get("medical", 0) >= 400
+    assert counts.get("misleading", 0) >= 25
