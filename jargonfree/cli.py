@@ -106,14 +106,19 @@ def _score(args) -> int:
 def _rules(args) -> int:
     from jargonfree.core.rules import RuleError, load_rules, rules_dir
 
+    from pathlib import Path
+
+    folder = Path(args.folder) if args.folder else rules_dir()
+    if not folder.is_dir():
+        print(f"jargonfree: {folder}: no such folder of rule files", file=sys.stderr)
+        return 2
     try:
-        rules = load_rules()
-        if args.check:
+        rules = load_rules(folder)
+        groups = None
+        if args.check and (folder / "consistency.toml").is_file():
             from jargonfree.core.checks.consistency import load_groups
 
-            groups = load_groups(rules_dir() / "consistency.toml")
-        else:
-            groups = None
+            groups = load_groups(folder / "consistency.toml")
     except (RuleError, ValueError, OSError) as exc:
         print(f"jargonfree: broken rule file: {exc}", file=sys.stderr)
         return 2
@@ -122,8 +127,9 @@ def _rules(args) -> int:
     for family, count in families.items():
         print(f"{family:<{width}}  {count:>5} rules")
     print(f"{'total':<{width}}  {sum(families.values()):>5} rules")
-    if args.check:
+    if groups is not None:
         print(f"{'consistency':<{width}}  {len(groups):>5} groups")
+    if args.check:
         print("All rule files are valid.")
     return 0
 
@@ -142,6 +148,8 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
     else:
         p = argparse.ArgumentParser(prog=prog, description="List the rule families with counts.")
         p.add_argument("--check", action="store_true", help="validate the rule files; exit 2 if broken")
+        p.add_argument("folder", nargs="?", metavar="FOLDER",
+                       help="a folder of rule files to use instead of the bundled ones")
         return p
     p.add_argument("--profile", choices=PROFILE_NAMES, default="general",
                    help="who the text is for (default: general)")

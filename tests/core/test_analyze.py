@@ -1,0 +1,114 @@
+"""The whole analysis on real rules and real data: offsets, caching, document rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from jargonfree import analyze
+from jargonfree.core.analyze import Analyzer
+from jargonfree.core.model import Options
+
+LEAFLET = """Your operation
+
+You have high blood pressure (hypertension). We will check your hypertension again.
+
+Prior to the operation, you must not eat. We will utilise a local anaesthetic.
+"""
+
+
+def test_public_api_shape():
+    result = analyze("We will leverage our stakeholder network.")
+    texts = {f.text.lower() for f in result.findings}
+    assert {"leverage", "stakeholder"} <= texts
+    d = result.to_dict()
+    assert set(d) == {"readability", "findings"}
+    assert d["readability"]["profile"] == "general"
+
+
+def test_offsets_lines_and_sort_order(analyzer):
+    text = "😀 First line.\n\nWe will utilise it.\r\nIn order to go, we leverage it."
+    result = analyzer.analyze(text)
+    assert result.findings
+    for f in result.findings:
+        assert text[f.start : f.end] == f.text
+    keys = [f.sort_key() for f in result.findings]
+    assert keys == sorted(keys)
+    [f] = [f for f in result.findings if f.text == "utilise"]
+    assert (f.line, f.column) == (3, 9)
+
+
+def test_unknown_profile_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown profile"):
+        analyze("text", profile="nobody")
+
+
+def test_medical_term_not_flagged_after_it_is_explained(analyzer):
+    result = analyzer.analyze(LEAFLET, "patient")
+    hyper = [f for f in result.findings if f.text.lower() == "hypertension"]
+    assert hyper == []
+    text = "Your hypertension is high. You have high blood pressure (hypertension)."
+    hyper = [f for f in analyzer.analyze(text).findings if f.text.lower() == "hypertension"]
+    assert len(hyper) == 1 and hyper[0].start == text.index("hypertension")
+
+
+def test_options_turn_checks_off_and_accept_words(analyzer):
+    text = "We will leverage our stakeholder network."
+    off = analyzer.analyze(text, options=Options(disabled=frozenset({"jargon"})))
+    assert not [f for f in off.findings if f.category == "jargon"]
+    accepted = analyzer.analyze(text, options=Options(accept=frozenset({"leverage"})))
+    assert "leverage" not in {f.text for f in accepted.findings}
+    assert "stakeholder" in {f.text for f in accepted.findings}
+
+
+def test_profiles_set_targets(analyzer):
+    text = "The cat sat on the mat. " * 20
+    patient = analyzer.analyze(text, "patient").readability
+    assert patient.target == (9, 11)
+    assert patient.meets_target is True
+    hard = ("Notwithstanding considerable organisational heterogeneity, multidisciplinary "
+            "stakeholders operationalised interdisciplinary governance arrangements. ") * 5
+    assert analyzer.analyze(hard, "patient").readability.meets_target is False
+
+
+class CountingAnalyzer(Analyzer):
+    def __init__(self):
+        super().__init__()
+        self.computed = 0
+
+    def _compute_paragraph(self, text, prof, options):
+        self.computed += 1
+        return super()._compute_paragraph(text, prof, options)
+
+
+def test_one_paragraph_edit_redoes_one_paragraph():
+    engine = CountingAnalyzer()
+    paragraphs = [f"Paragraph {i} will utilise the learning network." for i in range(50)]
+    text = "\n\n".join(paragraphs)
+    first = engine.analyze(text, revision=1)
+    assert engine.computed == 50
+    paragraphs[10] = "Paragraph ten now says we will leverage our stakeholders."
+    edited = "\n\n".join(paragraphs)
+    second = engine.analyze(edited, revision=2)
+    assert engine.computed == 51
+    assert second.revision == 2
+    # Findings after the edit moved with the text.
+    for f in second.findings:
+        assert edited[f.start : f.end] == f.text
+    assert len(second.findings) != len(first.findings) or second.findings != first.findings
+
+
+def test_whole_text_equals_paragraphs_alone(analyzer):
+    paragraphs = ["We will utilise the data.", "Patients with hypertension were given analgesia.",
+                  "In order to optimise outcomes, the report was written by the team."]
+    text = "\n\n".join(paragraphs)
+    whole = analyzer.analyze(text).findings
+    local = {"jargon", "wordy", "medical", "passive", "sentence"}
+    offset = 0
+    expected = []
+    for par in paragraphs:
+        for f in analyzer.analyze(par).findings:
+            if f.category in local:
+                expected.append((f.start + offset, f.end + offset, f.rule_id))
+        offset += len(par) + 2
+    got = [(f.start, f.end, f.rule_id) for f in whole if f.category in local]
+    assert got == expected

@@ -1,0 +1,150 @@
+"""The command line as a user runs it: a fresh process, real files, real exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FINDING_KEYS = {
+    "start", "end", "line", "column", "text", "rule_id", "category", "level", "message",
+    "suggestions", "note", "source",
+}
+READABILITY_KEYS = {
+    "profile", "words", "sentences", "syllables", "flesch_reading_ease", "flesch_kincaid_grade",
+    "smog_grade", "gunning_fog", "coleman_liau", "automated_readability_index", "dale_chall",
+    "reading_age", "smog_reading_age", "nhs_band", "jargon_percent", "reading_time_seconds",
+    "target", "meets_target", "notes",
+}
+SAMPLE = (
+    "We will leverage our stakeholder network to facilitate knowledge sharing. "
+    "The patient has hypertension and was given analgesia. "
+    "Treatment will commence prior to discharge. "
+    "In order to optimise outcomes, clinicians should utilise evidence-based interventions."
+)
+
+
+@pytest.fixture
+def run(tmp_path):
+    env = dict(os.environ)
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env[var] = str(tmp_path / var.lower())
+    env["HOME"] = str(tmp_path / "home")
+
+    def _run(*args, stdin: bytes | None = None):
+        return subprocess.run(
+            [sys.executable, "-m", "jargonfree", *args], input=stdin, capture_output=True,
+            env=env, cwd=tmp_path, timeout=180,
+        )
+
+    return _run
+
+
+def test_check_stdin_flags_leverage_and_stakeholder(run):
+    proc = run("check", "-", stdin=b"We will leverage our stakeholder network.")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.decode().splitlines()
+    assert any(l.startswith("-:1:9: jargon: ") and "[" in l for l in lines), lines
+    assert any(l.startswith("-:1:22: jargon: ") for l in lines), lines
+    assert proc.stderr == b""
+
+
+def test_check_json_matches_the_schema(run, tmp_path):
+    path = tmp_path / "bid.txt"
+    path.write_text(SAMPLE, encoding="utf-8")
+    proc = run("check", "--format", "json", str(path))
+    assert proc.returncode == 0, proc.stderr
+    [doc] = json.loads(proc.stdout)
+    assert doc["path"] == str(path)
+    assert set(doc["readability"]) == READABILITY_KEYS
+    assert doc["findings"], "expected findings"
+    for f in doc["findings"]:
+        assert set(f) == FINDING_KEYS
+        assert SAMPLE[f["start"] : f["end"]] == f["text"]
+        assert isinstance(f["suggestions"], list)
+    keys = [(f["start"], f["end"], f["rule_id"]) for f in doc["findings"]]
+    assert keys == sorted(keys)
+    cats = {f["category"] for f in doc["findings"]}
+    assert {"jargon", "wordy", "medical"} <= cats
+
+
+def test_unreadable_input_exits_2_and_others_are_still_checked(run, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("We will leverage it.", encoding="utf-8")
+    binary = tmp_path / "photo.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    missing = tmp_path / "missing.txt"
+    proc = run("check", "--format", "json", str(binary), str(good), str(missing))
+    assert proc.returncode == 2
+    errors = proc.stderr.decode().strip().splitlines()
+    assert len(errors) == 2
+    assert "photo.png" in errors[0] and "missing.txt" in errors[1]
+    assert "Traceback" not in proc.stderr.decode()
+    [doc] = json.loads(proc.stdout)
+    assert doc["path"] == str(good)
+
+
+def test_fail_on(run):
+    text = b"We will leverage it."
+    assert run("check", "--fail-on", "suggestion", "-", stdin=text).returncode == 1
+    assert run("check", "--fail-on", "error", "-", stdin=text).returncode == 0
+    assert run("check", "--fail-on", "suggestion", "-", stdin=b"We can help.").returncode == 0
+
+
+def test_score_prints_reading_age_in_plain_words(run, tmp_path):
+    path = tmp_path / "leaflet.txt"
+    path.write_text(SAMPLE, encoding="utf-8")
+    proc = run("score", str(path))
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout.decode()
+    assert "UK reading age:" in out and "Flesch reading ease" in out
+    assert "SMOG" in out and "Target for general public" in out
+
+
+def test_score_reads_stdin_and_handles_empty_text(run):
+    proc = run("score", stdin=b"")
+    assert proc.returncode == 0
+    assert "not enough text" in proc.stdout.decode()
+
+
+def test_version_and_bad_usage(run):
+    proc = run("--version")
+    assert proc.returncode == 0 and proc.stdout.decode().startswith("jargonfree ")
+    proc = run("check", "--profile", "nobody", "-", stdin=b"x")
+    assert proc.returncode == 2 and b"invalid choice" in proc.stderr
+
+
+def test_rules_lists_families_and_checks(run):
+    proc = run("rules", "--check")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout.decode()
+    for family in ("network", "wordy", "medical", "misleading", "total"):
+        assert family in out
+
+
+def test_rules_check_reports_a_broken_file(run, tmp_path):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "wordy.toml").write_text(
+        'schema = 1\ncategory = "wordy"\n[[rule]]\nid = "utilise"\nreplace = ["use"]\n'
+        'message = "Say use."\n',
+        encoding="utf-8",
+    )
+    proc = run("rules", "--check", str(folder))
+    assert proc.returncode == 2
+    err = proc.stderr.decode().strip()
+    assert err.count("\n") == 0 and "wordy.toml" in err and "'utilise'" in err and "match" in err
+
+
+def test_crlf_and_bom_offsets(run, tmp_path):
+    path = tmp_path / "win.txt"
+    text = "Hello there.\r\nWe will utilise it."
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    proc = run("check", "--format", "json", str(path))
+    [doc] = json.loads(proc.stdout)
+    [f] = [f for f in doc["findings"] if f["text"].lower() == "utilise"]
+    assert text[f["start"] : f["end"]] == "utilise" and (f["line"], f["column"]) == (2, 9)
