@@ -9,3 +9,13 @@ def analyzer():
     from jargonfree.core.analyze import Analyzer
 
     return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def rule_matcher():
+    """The substitution engine alone on the bundled rules (what the rule examples test)."""
+    from jargonfree.core.matcher import Matcher
+    from jargonfree.core.nlp import build_nlp
+    from jargonfree.core.rules import load_rules
+
+    return Matcher(build_nlp(), load_rules())

@@ -14,8 +14,8 @@ RULES = load_rules().rules
 IDS = [r.key for r in RULES]
 
 
-def _rule_ids(analyzer, sentence: str) -> set[str]:
-    return {f.rule_id for f in analyzer.matcher.match(sentence).findings}
+def _rule_ids(rule_matcher, sentence: str) -> set[str]:
+    return {f.rule_id for f in rule_matcher.match(sentence).findings}
 
 
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
@@ -25,21 +25,21 @@ def test_rule_has_examples(rule):
 
 
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
-def test_flag_examples_flag(analyzer, rule):
+def test_flag_examples_flag(rule_matcher, rule):
     for sentence in rule.flag_examples:
-        assert rule.key in _rule_ids(analyzer, sentence), f"{rule.key} missed: {sentence!r}"
+        assert rule.key in _rule_ids(rule_matcher, sentence), f"{rule.key} missed: {sentence!r}"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
-def test_pass_examples_pass(analyzer, rule):
+def test_pass_examples_pass(rule_matcher, rule):
     for sentence in rule.pass_examples:
-        assert rule.key not in _rule_ids(analyzer, sentence), f"{rule.key} fired on: {sentence!r}"
+        assert rule.key not in _rule_ids(rule_matcher, sentence), f"{rule.key} fired on: {sentence!r}"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
-def test_suggestions_are_plain(analyzer, rule):
+def test_suggestions_are_plain(rule_matcher, rule):
     for replacement in rule.replace:
-        flagged = analyzer.matcher.match(replacement).findings
+        flagged = rule_matcher.match(replacement).findings
         assert not flagged, (
             f"{rule.key}: suggestion {replacement!r} is itself flagged by "
             f"{', '.join(f.rule_id for f in flagged)}"
