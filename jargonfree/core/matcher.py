@@ -162,8 +162,8 @@ class Matcher:
                 continue
             findings.append(self._finding(text, doc, s, e, rule))
         if back is not None:
-            findings = [_unsqueeze(f, original, back) for f in findings]
             explained = [(key, back[offset]) for key, offset in explained]
+        findings = [_unsqueeze(f, original, back) for f in findings] if original != text else findings
         findings.sort(key=Finding.sort_key)
         return MatchResult(tuple(findings), tuple(explained))
 
@@ -199,33 +199,35 @@ class Matcher:
         )
 
 
-_ODD_SPACE_RE = re.compile(r"[^\S ]|  ")
+_LINE_SPACE = str.maketrans({c: " " for c in "\n\r\t\v\f\u00a0\u2028\u2029"})
 
 
 def _squeeze_space(text: str) -> tuple[str, list[int] | None]:
-    """Collapse runs of whitespace to one space (spaCy makes a token of extra space, which
-    would split "in order\nto"); returns the new text and a map back to the old offsets."""
-    if not _ODD_SPACE_RE.search(text):
+    """Make every whitespace run one plain space, as spaCy would otherwise make a token of
+    a line break or an extra space and split "in order\nto". Single line breaks and tabs
+    become spaces in place (offsets unchanged); only runs of two or more need a map back
+    to the old offsets."""
+    text = text.translate(_LINE_SPACE)
+    if "  " not in text:
         return text, None
     out: list[str] = []
     back: list[int] = []
-    prev_space = False
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            if prev_space:
-                continue
-            out.append(" ")
-            prev_space = True
-        else:
-            out.append(ch)
-            prev_space = False
-        back.append(i)
-    back.append(len(text))
+    pos = 0
+    for m in _RUN_RE.finditer(text):
+        out.append(text[pos : m.start() + 1])
+        back.extend(range(pos, m.start() + 1))
+        pos = m.end()
+    out.append(text[pos:])
+    back.extend(range(pos, len(text) + 1))
     return "".join(out), back
 
 
-def _unsqueeze(f: Finding, text: str, back: list[int]) -> Finding:
-    start, end = back[f.start], back[f.end - 1] + 1
+_RUN_RE = re.compile(r"  +")
+
+
+def _unsqueeze(f: Finding, text: str, back: list[int] | None) -> Finding:
+    """Put a finding made on the squeezed text back on the original text."""
+    start, end = (back[f.start], back[f.end - 1] + 1) if back else (f.start, f.end)
     return Finding(start, end, f.line, f.column, text[start:end], f.rule_id, f.category,
                    f.level, f.message, f.suggestions, f.note, f.source)
 

@@ -73,17 +73,26 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    """Is the full stop at `dot` part of an abbreviation such as e.g. or Dr.?"""
+    """Is the full stop at `dot` part of an abbreviation such as e.g. or Dr.?
+
+    Titles and Latin abbreviations (Dr., e.g., i.e.) never end a sentence. Times, "etc." and
+    dotted initialisms (p.m., U.K.) end one when a capital follows: "It shuts at 5 p.m. Please
+    come early." is two sentences, "at 5 p.m. on Mondays" is not.
+    """
     start = dot
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
         start -= 1
     token = text[start:dot].lower().strip(".")
     if not token:
         return False
-    if token in ABBREVIATIONS:
+    dotted = bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
+    if token in ("a.m", "p.m", "am", "pm", "etc") or (dotted and token not in ("e.g", "i.e")):
+        after = re.match(r"[\s\"'“‘(\[]*(\w)", text[dot + 1 : dot + 80])
+        return not (after and after.group(1).isupper())
+    # ABBREVIATIONS has "etc.al" where "etc" and "al" (et al.) were meant.
+    if token in ABBREVIATIONS or token == "al":
         return True
-    # Single letters and dotted initialisms (U.K., J. Smith) do not end sentences.
-    return len(token) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
+    return len(token) == 1  # initials: J. Smith
 
 
 def _line_breaks(text: str) -> list[int]:
@@ -94,7 +103,7 @@ def _line_breaks(text: str) -> list[int]:
         lines.append((pos, pos + len(line), line))
         pos += len(line) + 1
     breaks = []
-    for i, (s, e, line) in enumerate(lines):
+    for i, (_s, e, line) in enumerate(lines):
         if i + 1 >= len(lines):
             break
         nxt = lines[i + 1][2]
@@ -107,12 +116,26 @@ def _line_breaks(text: str) -> list[int]:
         if LIST_ITEM_RE.match(nxt) or HEADING_RE.match(nxt):
             breaks.append(e)
             continue
-        # A short line without end punctuation followed by a capitalised line is a title.
+        # A short line without end punctuation, followed by a capitalised line, is a title or
+        # heading: as the first line, or after a line that ended a sentence ("...early.\n
+        # What to bring\nBring your letter."). A last word such as "with" or "the" says the
+        # line is wrapped prose ("We met with\nDr Patel").
+        words = WORD_RE.findall(stripped)
+        prev = lines[i - 1][2].rstrip() if i else ""
         if (
-            len(WORD_RE.findall(stripped)) <= SHORT_LINE_WORDS
+            words
+            and len(words) <= SHORT_LINE_WORDS
             and stripped[-1] not in ",;:-–—(&/"
             and nxt.lstrip()[:1].isupper()
-            and i == 0
+            and (i == 0 or prev[-1:] in (".", "!", "?", ":", '"', "”", ")"))
+            and words[-1].lower()
+            not in {
+                "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by",
+                "for", "with", "from", "as", "into", "is", "are", "was", "were", "be", "been",
+                "that", "which", "who", "your", "our", "their", "my", "his", "her", "its",
+                "this", "these", "those", "if", "than", "so", "will", "can", "may", "should",
+                "would", "could", "must", "has", "have", "had", "not", "very", "about",
+            }
         ):
             breaks.append(e)
     return breaks
@@ -121,10 +144,23 @@ def _line_breaks(text: str) -> list[int]:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in one paragraph's text."""
     cuts = set(_line_breaks(text)) if "\n" in text else set()
+    # List markers and heading marks at line starts ("1. ", "- ", "## ") are not sentences
+    # and not words: their full stops do not end a sentence, and sentences start after them.
+    marks: dict[int, int] = {}
+    line_start = 0
+    for line in text.split("\n"):
+        m = LIST_ITEM_RE.match(text, line_start) or HEADING_RE.match(text, line_start)
+        if m and m.end() <= line_start + len(line):
+            marks[m.start() + len(m.group()) - len(m.group().lstrip())] = m.end()
+        line_start += len(line) + 1
     for m in END_RE.finditer(text):
         dot = m.start()
+        if any(s <= dot < e for s, e in marks.items()):
+            continue
         if text[dot] == "." and m.group().count(".") == 1 and _is_abbreviation(text, dot):
             continue
+        if m.group().startswith("...") and text[m.end() : m.end() + 2].strip()[:1].islower():
+            continue  # "Wait... then go." is one sentence
         cuts.add(m.end())
     cuts.add(len(text))
     spans = []
@@ -133,7 +169,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         chunk = text[pos:cut]
         if chunk.strip():
             lead = len(chunk) - len(chunk.lstrip())
-            spans.append((pos + lead, pos + lead + len(chunk.strip())))
+            start, end = pos + lead, pos + lead + len(chunk.strip())
+            if start in marks and marks[start] < end:
+                start = marks[start]
+            spans.append((start, end))
         pos = cut
     # A "sentence" with no words (a stray bullet or "...") joins its neighbour.
     merged: list[tuple[int, int]] = []
