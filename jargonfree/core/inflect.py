@@ -29,14 +29,23 @@ def _lemminflect():
 
 @lru_cache(maxsize=None)
 def word_inflections(word: str) -> dict[str, str]:
-    """tag -> form for one word (lowercase), regular past forms also given as VBN."""
+    """tag -> form for one word (lowercase), regular past forms also given as VBN.
+
+    A hyphenated word inflects its last part (co-produce -> co-produced); a word
+    lemminflect does not know gets both the verb and the noun endings (upskill ->
+    upskilled, upskills), which is harmless for matching: unused forms never occur.
+    """
+    if "-" in word.strip("-"):
+        head, _, last = word.rpartition("-")
+        return {tag: f"{head}-{form}" for tag, form in word_inflections(last).items()}
     li = _lemminflect()
+    if word == "be":
+        return {"VBD": "was", "VBN": "been", "VBG": "being", "VBZ": "is"}
     table = li.getAllInflections(word)
-    if not table:
-        if re.search(r"(?:ise|ize|ate|ify|yse|yze)$", word):
-            table = li.getAllInflectionsOOV(word, upos="VERB")
-        elif re.search(r"[a-z]$", word) and len(word) > 2 and not re.search(r"(?:ly|ous|al|ic|ive|ful|less|ent|ant|ed|ing)$", word):
-            table = li.getAllInflectionsOOV(word, upos="NOUN")
+    if not table and re.fullmatch(r"[a-z]{3,}", word):
+        table = dict(li.getAllInflectionsOOV(word, upos="NOUN"))
+        if not re.search(r"(?:ly|ous|al|ic|ive|ful|less|ent|ant|ness|ship|ity)$", word):
+            table.update(li.getAllInflectionsOOV(word, upos="VERB"))
     out: dict[str, str] = {}
     for tag in TAGS:
         forms = table.get(tag)
@@ -47,19 +56,39 @@ def word_inflections(word: str) -> dict[str, str]:
     return out
 
 
+UNCOUNTABLE = frozenset(
+    "information advice data staff equipment research evidence feedback support care help "
+    "knowledge guidance money funding work training progress news software people health "
+    "treatment medicine bedding luggage homework".split()
+)
+# Forms of "be" beyond one per tag, for phrases such as "be key" (are key, were key).
+BE_FORMS = {"am": "VBZ", "are": "VBZ", "were": "VBD"}
+
+
 def inflect_word(word: str, tag: str) -> str:
-    """Put a base word into the form `tag` (VBD, VBN, VBG, VBZ, NNS); base tag is ''."""
-    if not tag:
+    """Put a base word into the form `tag` (VBD, VBN, VBG, VBZ, NNS); base tag is ''.
+
+    Words lemminflect does not know for that part of speech stay as they are, and so do
+    plurals and uncountable nouns (services, information, people, data).
+    """
+    if not tag or not word:
         return word
+    if "-" in word.strip("-"):
+        head, _, last = word.rpartition("-")
+        return f"{head}-{inflect_word(last, tag)}"
     li = _lemminflect()
-    forms = li.getInflection(word, tag=tag)
-    if not forms:
-        upos = "NOUN" if tag == "NNS" else "VERB"
-        forms = li.getInflection(word, tag=tag, inflect_oov=True) or (
-            li.getAllInflectionsOOV(word, upos=upos).get(tag)
-        )
-    if not forms and tag == "VBN":
-        return inflect_word(word, "VBD")
+    lower = word.lower()
+    upos = "NOUN" if tag == "NNS" else "VERB"
+    table = li.getAllInflections(lower, upos=upos)
+    if not table:
+        if upos == "VERB" and re.search(r"(?:ise|ize|ate|ify)$", lower):
+            table = li.getAllInflectionsOOV(lower, upos="VERB")
+        else:
+            return word
+    if tag == "NNS" and (lower in UNCOUNTABLE or lower in li.getAllInflections(lower).get("NNS", ())
+                         and lower not in table.get("NN", ())):
+        return word  # already plural, or a mass noun
+    forms = table.get(tag) or (table.get("VBD") if tag == "VBN" else None)
     return forms[0] if forms else word
 
 
@@ -69,8 +98,8 @@ def inflect_phrase(phrase: str, index: int, tag: str) -> str:
     if not tag:
         return phrase
     words = phrase.split(" ")
-    if index >= len(words):
-        index = len(words) - 1
+    if index >= len(words) or index < 0:
+        index = len(words) - 1  # past the end (or -1) means the last word
     words[index] = inflect_word(words[index], tag)
     return " ".join(words)
 
@@ -158,6 +187,9 @@ def expand_phrase(phrase: str, *, every_form: bool = False) -> dict[str, tuple[s
         first = word_inflections(words[0])
         for tag, form in first.items():
             if tag != "NNS":
+                add([form] + words[1:], tag)
+        if words[0] == "be":
+            for form, tag in BE_FORMS.items():
                 add([form] + words[1:], tag)
     return forms
 

@@ -179,9 +179,12 @@ class Matcher:
             previous = low
             break
         tag = resolve_tag(tags[0], tags, previous)
-        plain = [inflect_phrase(r, rule.inflect, tag) for r in rule.replace]
+        # A plural at the end of a phrase ("improve outcomes") makes the replacement's last
+        # word plural; a verb form at its start goes to the word `inflect` names.
+        index = -1 if tag == "NNS" and " " in rule.match[0].strip() else rule.inflect
+        plain = [inflect_phrase(r, index, tag) for r in rule.replace]
         if rule.explain:
-            explained_form = inflect_phrase(rule.explain, rule.inflect, tag)
+            explained_form = inflect_phrase(rule.explain, index, tag)
             plain.append(f"{explained_form} ({surface})")
         suggestions = [match_case(p, surface) for p in dict.fromkeys(plain)]
         start, end = span.start_char, span.end_char

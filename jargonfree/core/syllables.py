@@ -208,7 +208,7 @@ _SUFFIXES = (
     ("ists", 1, ("",)), ("ist", 1, ("",)), ("ship", 1, ("",)), ("wise", 1, ("",)),
     ("ally", 1, ("al",)), ("ly", 1, ("",)), ("ing", 1, ("", "e")), ("ers", 1, ("", "e")),
     ("er", 1, ("", "e")), ("est", 1, ("", "e")), ("ic", 1, ("",)), ("al", 1, ("",)),
-    ("ed", 0, ("", "e")), ("es", 0, ("",)), ("s", 0, ("",)),
+    ("ed", 0, ("", "e")), ("es", 1, ("",)), ("s", 0, ("",)),
 )
 _PREFIXES = (
     ("counter", 2), ("electro", 3), ("contra", 2), ("physio", 3), ("psycho", 2), ("socio", 3),
@@ -250,12 +250,12 @@ def _known(lw: str, lookup: dict[str, int], depth: int) -> int | None:
     for ending, extra, stem_ends in _SUFFIXES:
         if lw.endswith(ending) and len(lw) - len(ending) >= 3:
             base = lw[: -len(ending)]
-            if (
-                ending == "ed" and base[-1] in "td"
-                or ending == "es" and _SIBILANT.search(base)
-                or ending == "s" and _CE_GE.search(base)
+            if ending == "es" and not _SIBILANT.search(base):
+                continue  # makes, produces: the "s" ending below
+            if ending == "es" or ending == "ed" and base[-1] in "td" or (
+                ending == "s" and _CE_GE.search(base)
             ):
-                extra = 1  # wanted, boxes, produces
+                extra = 1  # boxes, wanted, produces
             for tail in stem_ends:
                 n = _known(base + tail, lookup, depth - 1)
                 if n is None and tail == "" and len(base) > 3 and base[-1] == base[-2]:
