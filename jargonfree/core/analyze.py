@@ -120,7 +120,7 @@ class Analyzer:
     def _compute_paragraph(self, text: str, prof: Profile, options: Options) -> ParagraphResult:
         from jargonfree.core.checks import passive, sentences, uncommon
         from jargonfree.core.frequency import jargon_percent
-        from jargonfree.core.readability import count_paragraph
+        from jargonfree.core.readability import count_paragraph, reading_age
 
         par = Paragraph(0, len(text), text, segment_paragraph(text, 0))
         disabled = options.disabled
@@ -144,16 +144,8 @@ class Analyzer:
             matched.explained,
             counts,
             jargon_percent(words),
-            _reading_age(counts),
+            reading_age(counts),
         )
-
-
-def _reading_age(counts) -> float | None:
-    """UK reading age of one paragraph (Flesch-Kincaid grade + 5), for the chart."""
-    if not counts.words or not counts.sentences:
-        return None
-    grade = 0.39 * counts.words / counts.sentences + 11.8 * counts.syllables / counts.words - 15.59
-    return round(grade + 5, 1)
 
 
 def _drop(f: Finding, explained: dict[str, int], defined: set[str], options: Options) -> bool:

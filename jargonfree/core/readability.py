@@ -196,3 +196,11 @@ def sentence_grade(words: list[str]) -> float:
         raise ValueError("a sentence with no words has no grade")
     syllables = sum(_word_counts(word)[0] for word in words)
     return _round(0.39 * len(words) + 11.8 * syllables / len(words) - 15.59)
+
+
+def reading_age(counts: Counts) -> float | None:
+    """UK reading age (Flesch-Kincaid grade + 5) from counts; None without a sentence."""
+    if not counts.words or not counts.sentences:
+        return None
+    grade = 0.39 * counts.words / counts.sentences + 11.8 * counts.syllables / counts.words - 15.59
+    return _round(grade + 5)

@@ -26,10 +26,10 @@ SKIP_RE = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+|\S+@\S+\.\w+")
 END_RE = re.compile(r"[.!?]+['’\"”)\]]*(?=\s|$)")
 # Abbreviations whose full stop never ends a sentence, whatever follows.
 ABBREVIATIONS = frozenset(
-    """e.g eg i.e ie dr mr mrs ms mx prof st no nos vs v cf approx a.m p.m am pm etc.al
+    """e.g eg i.e ie dr mr mrs ms mx prof st no nos vs v cf approx a.m p.m am pm etc
     et al fig figs vol pp p ref dept est inc ltd co jan feb mar apr jun jul aug sep sept
     oct nov dec mon tue tues wed thu thur thurs fri sat sun rev hon gen col lt sgt capt
-    mt tel ext min max sq""".split()
+    mt tel ext min max sq al""".split()
 )
 SHORT_LINE_WORDS = 8
 
@@ -89,8 +89,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if token in ("a.m", "p.m", "am", "pm", "etc") or (dotted and token not in ("e.g", "i.e")):
         after = re.match(r"[\s\"'“‘(\[]*(\w)", text[dot + 1 : dot + 80])
         return not (after and after.group(1).isupper())
-    # ABBREVIATIONS has "etc.al" where "etc" and "al" (et al.) were meant.
-    if token in ABBREVIATIONS or token == "al":
+    if token in ABBREVIATIONS:
         return True
     return len(token) == 1  # initials: J. Smith
 
