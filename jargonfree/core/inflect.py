@@ -83,6 +83,8 @@ def inflect_word(word: str, tag: str) -> str:
     if not table:
         if upos == "VERB" and re.search(r"(?:ise|ize|ate|ify)$", lower):
             table = li.getAllInflectionsOOV(lower, upos="VERB")
+        elif upos == "NOUN" and re.fullmatch(r"[a-z]{3,}", lower) and not lower.endswith("s"):
+            table = li.getAllInflectionsOOV(lower, upos="NOUN")  # funder -> funders
         else:
             return word
     if tag == "NNS" and (lower in UNCOUNTABLE or lower in li.getAllInflections(lower).get("NNS", ())

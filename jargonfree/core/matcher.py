@@ -185,7 +185,10 @@ class Matcher:
         plain = [inflect_phrase(r, index, tag) for r in rule.replace]
         if rule.explain:
             explained_form = inflect_phrase(rule.explain, index, tag)
-            plain.append(f"{explained_form} ({surface})")
+            term = surface
+            if surface[:1].isupper() and not surface.isupper() and s == _sentence_start(doc, s):
+                term = surface[0].lower() + surface[1:]  # "High temperature (pyrexia)"
+            plain.append(f"{explained_form} ({term})")
         suggestions = [match_case(p, surface) for p in dict.fromkeys(plain)]
         start, end = span.start_char, span.end_char
         if s > 0 and doc[s - 1].lower_ in ("a", "an") and doc[s - 1].whitespace_:
@@ -233,6 +236,11 @@ def _unsqueeze(f: Finding, text: str, back: list[int] | None) -> Finding:
     start, end = (back[f.start], back[f.end - 1] + 1) if back else (f.start, f.end)
     return Finding(start, end, f.line, f.column, text[start:end], f.rule_id, f.category,
                    f.level, f.message, f.suggestions, f.note, f.source)
+
+
+def _sentence_start(doc, i: int) -> int:
+    """i if token i starts a sentence (first token, or after . ! ? or a line start)."""
+    return i if i == 0 or doc[i - 1].text in ".!?:" else -1
 
 
 def _is_explained(text: str, start: int, end: int) -> bool:
