@@ -50,7 +50,9 @@ def word_inflections(word: str) -> dict[str, str]:
     for tag in TAGS:
         forms = table.get(tag)
         if forms:
-            out[tag] = forms[0].lower()
+            # lemminflect may list the base first (infarction: infarction, infarctions).
+            changed = [f for f in forms if f.lower() != word]
+            out[tag] = (changed or forms)[0].lower()
     if "VBD" in out and "VBN" not in out:
         out["VBN"] = out["VBD"]
     return out
@@ -79,6 +81,8 @@ def inflect_word(word: str, tag: str) -> str:
     li = _lemminflect()
     lower = word.lower()
     upos = "NOUN" if tag == "NNS" else "VERB"
+    if upos == "VERB" and re.search(r"(?:ing|ed)$", lower) and lower not in ("need", "feed", "bleed", "speed", "seed", "bring", "sing", "ring"):
+        return word  # already a participle or gerund ("leaving hospital")
     table = li.getAllInflections(lower, upos=upos)
     if not table:
         if upos == "VERB" and re.search(r"(?:ise|ize|ate|ify)$", lower):

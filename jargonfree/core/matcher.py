@@ -244,9 +244,11 @@ def _sentence_start(doc, i: int) -> int:
 
 
 def _is_explained(text: str, start: int, end: int) -> bool:
-    """'high blood pressure (hypertension)' or 'hypertension (high blood pressure)'."""
+    """'high blood pressure (hypertension)', '(stool sample)' or
+    'hypertension (high blood pressure)': the text explains the term."""
     before = text[:start].rstrip()
     after = text[end:].lstrip()
-    if before.endswith("(") and after.startswith(")"):
+    if before.endswith("(") or after.startswith(")"):
         return True
-    return text[end : end + 2] == " (" and ")" in text[end : end + 80]
+    close = text.find(")", end, end + 80)
+    return text[end : end + 2] == " (" and close > end + 3
