@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 TAGS = ("VBD", "VBN", "VBG", "VBZ", "NNS")
+LAST = "$"  # marks a tag carried by the last word of a phrase ("adversely affected")
 BE_HAVE = frozenset(
     "be is are was were been being am 's 're have has had having 've 'd get gets got gotten "
     "getting".split()
@@ -64,7 +65,7 @@ UNCOUNTABLE = frozenset(
     "treatment medicine bedding luggage homework".split()
 )
 # Forms of "be" beyond one per tag, for phrases such as "be key" (are key, were key).
-BE_FORMS = {"am": "VBZ", "are": "VBZ", "were": "VBD"}
+BE_FORMS = {"am": "VBP", "are": "VBP", "were": "VBD"}
 
 
 def inflect_word(word: str, tag: str) -> str:
@@ -73,8 +74,8 @@ def inflect_word(word: str, tag: str) -> str:
     Words lemminflect does not know for that part of speech stay as they are, and so do
     plurals and uncountable nouns (services, information, people, data).
     """
-    if not tag or not word:
-        return word
+    if not tag or not word or tag == "VBP":
+        return word  # VBP (are, am) takes the base form: "are required to" -> "need to"
     if "-" in word.strip("-"):
         head, _, last = word.rpartition("-")
         return f"{head}-{inflect_word(last, tag)}"
@@ -95,7 +96,9 @@ def inflect_word(word: str, tag: str) -> str:
                          and lower not in table.get("NN", ())):
         return word  # already plural, or a mass noun
     forms = table.get(tag) or (table.get("VBD") if tag == "VBN" else None)
-    return forms[0] if forms else word
+    if not forms:
+        return word
+    return "got" if forms[0] == "gotten" else forms[0]  # British English
 
 
 @lru_cache(maxsize=65536)
@@ -187,10 +190,14 @@ def expand_phrase(phrase: str, *, every_form: bool = False) -> dict[str, tuple[s
             add([form], tag)
     else:
         last = word_inflections(words[-1])
-        for tag, form in last.items():
-            if tag == "NNS" or every_form:
-                add(words[:-1] + [form], tag)
         first = word_inflections(words[0])
+        # "adversely affect": the first word is no verb, so the last word takes the tense.
+        verb_last = every_form or "VBD" not in first
+        for tag, form in last.items():
+            if tag == "NNS":
+                add(words[:-1] + [form], tag)
+            elif verb_last:
+                add(words[:-1] + [form], tag + LAST)
         for tag, form in first.items():
             if tag != "NNS":
                 add([form] + words[1:], tag)
@@ -238,6 +245,8 @@ def article_for(phrase: str) -> str:
 
 def resolve_tag(tag: str, candidates: tuple[str, ...], previous: str | None) -> str:
     """Pick VBD or VBN (and NNS or VBZ) for a form that could be either, by context."""
+    tag = tag.rstrip(LAST)
+    candidates = tuple(c.rstrip(LAST) for c in candidates)
     if tag in ("VBD", "VBN") and "VBD" in candidates and "VBN" in candidates:
         return "VBN" if previous in BE_HAVE else "VBD"
     if tag in ("NNS", "VBZ") and "NNS" in candidates and "VBZ" in candidates:

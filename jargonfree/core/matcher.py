@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jargonfree.core.inflect import (
+    LAST,
     article_for,
     expand_phrase,
     inflect_phrase,
@@ -20,6 +21,7 @@ from jargonfree.core.rules import Rule, RuleSet
 
 CACHE_VERSION = "1"
 _SPACE_RE = re.compile(r"\s+")
+DETERMINERS = frozenset("a an the some many much more most few several lots this that".split())
 _LOOKBACK_SKIP = frozenset("not n't never already also now just still been being then all".split())
 REJECT_KEY = "user.reject"
 
@@ -180,8 +182,14 @@ class Matcher:
             break
         tag = resolve_tag(tags[0], tags, previous)
         # A plural at the end of a phrase ("improve outcomes") makes the replacement's last
-        # word plural; a verb form at its start goes to the word `inflect` names.
-        index = -1 if tag == "NNS" and " " in rule.match[0].strip() else rule.inflect
+        # word plural, and so does a verb form there ("adversely affected" -> "harmed",
+        # unless `inflect` says which word); a verb form at its start goes to the word
+        # `inflect` names.
+        multiword = " " in rule.match[0].strip()
+        if tags[0].endswith(LAST):
+            index = rule.inflect or -1
+        else:
+            index = -1 if tag == "NNS" and multiword else rule.inflect
         plain = [inflect_phrase(r, index, tag) for r in rule.replace]
         if rule.explain:
             explained_form = inflect_phrase(rule.explain, index, tag)
@@ -193,11 +201,15 @@ class Matcher:
         start, end = span.start_char, span.end_char
         if s > 0 and doc[s - 1].lower_ in ("a", "an") and doc[s - 1].whitespace_:
             art = doc[s - 1]
+            own = [p.split(" ", 1)[0].lower() in DETERMINERS for p in suggestions]
             needed = [article_for(p) for p in suggestions]
-            if any(a != art.lower_ for a in needed):
+            if any(o or a != art.lower_ for o, a in zip(own, needed)):
+                # The span takes in the article; a suggestion with its own ("a lot of")
+                # replaces it, the others carry the article their sound needs.
                 start = art.idx
                 suggestions = [
-                    f"{match_case(a, art.text)} {p}" for a, p in zip(needed, suggestions)
+                    match_case(p, art.text) if o else f"{match_case(a, art.text)} {p}"
+                    for o, a, p in zip(own, needed, suggestions)
                 ]
         return make_finding(
             text, start, end, rule.key, rule.category, rule.message,
