@@ -91,17 +91,15 @@ class Analyzer:
         defined = uncommon.defined_terms(text) if any(
             f.category == "uncommon" for f in findings
         ) else set()
-        findings = [
-            f for f in findings
-            if not _drop(f, explained, defined, options)
-        ]
+        findings = [f for f in findings if not _drop(f, explained, defined, options)]
+        findings = _first_rare_use_only(findings)
         index = LineIndex(text)
         placed = []
         for f in findings:
             line, column = index.line_col(f.start)
             placed.append(dataclasses.replace(f, line=line, column=column))
         placed.sort(key=Finding.sort_key)
-        jargon = jargon_weighted / total.words if total.words else None
+        jargon = round(jargon_weighted / total.words, 1) if total.words else None
         readability = compute(total, prof, jargon)
         return Analysis(tuple(placed), readability, revision, tuple(grades))
 
@@ -146,6 +144,20 @@ class Analyzer:
             jargon_percent(words),
             reading_age(counts),
         )
+
+
+def _first_rare_use_only(findings: list[Finding]) -> list[Finding]:
+    """A rare word is flagged once, where it is first used: repeats add noise, not help."""
+    seen: set[str] = set()
+    out = []
+    for f in sorted(findings, key=Finding.sort_key):
+        if f.category == "uncommon":
+            key = f.text.lower()
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(f)
+    return out
 
 
 def _drop(f: Finding, explained: dict[str, int], defined: set[str], options: Options) -> bool:

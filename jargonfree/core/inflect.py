@@ -59,6 +59,7 @@ def word_inflections(word: str) -> dict[str, str]:
     return out
 
 
+HEAD_ENDS = frozenset("of for to that who which with in on at from are is was were".split())
 UNCOUNTABLE = frozenset(
     "information advice data staff equipment research evidence feedback support care help "
     "knowledge guidance money funding work training progress news software people health "
@@ -88,7 +89,8 @@ def inflect_word(word: str, tag: str) -> str:
     if not table:
         if upos == "VERB" and re.search(r"(?:ise|ize|ate|ify)$", lower):
             table = li.getAllInflectionsOOV(lower, upos="VERB")
-        elif upos == "NOUN" and re.fullmatch(r"[a-z]{3,}", lower) and not lower.endswith("s"):
+        elif (upos == "NOUN" and re.fullmatch(r"[a-z]{3,}", lower) and not lower.endswith("s")
+              and not li.getAllLemmas(lower)):
             table = li.getAllInflectionsOOV(lower, upos="NOUN")  # funder -> funders
         else:
             return word
@@ -108,7 +110,12 @@ def inflect_phrase(phrase: str, index: int, tag: str) -> str:
         return phrase
     words = phrase.split(" ")
     if index >= len(words) or index < 0:
-        index = len(words) - 1  # past the end (or -1) means the last word
+        # The last word, or the head noun before "of", "to", "who"...: "chain of command".
+        index = len(words) - 1
+        for i, w in enumerate(words[1:], 1):
+            if w in HEAD_ENDS:
+                index = i - 1
+                break
     words[index] = inflect_word(words[index], tag)
     return " ".join(words)
 
