@@ -58,6 +58,8 @@ def check(par: Paragraph, profile: Profile) -> list[Finding]:
             word = text[s:e]
             if word[:1].isupper() and (i > 0 or word.isupper() or word[1:2].isupper()):
                 continue  # names, acronyms (the acronym check's job)
+            if text[s - 1 : s] == "(" or text[e : e + 1] == ")" or text[e : e + 2] == " (":
+                continue  # the text explains it right there: "swelling (oedema)"
             if not is_uncommon(word, setting):
                 continue
             findings.append(make_finding(text, s, e, "uncommon.rare", "uncommon", MESSAGE))
