@@ -7,7 +7,6 @@ document after a one-paragraph edit redoes that paragraph plus the document-leve
 
 from __future__ import annotations
 
-import dataclasses
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,7 +15,7 @@ from pathlib import Path
 from jargonfree.core.model import Analysis, Finding, Options
 from jargonfree.core.profiles import Profile, get_profile
 from jargonfree.core.rules import RuleSet, load_rules, rules_dir
-from jargonfree.core.text import LineIndex, Paragraph, segment, segment_paragraph
+from jargonfree.core.text import LineIndex, Paragraph, paragraph_spans, segment_paragraph
 
 CACHE_SIZE = 50_000  # paragraphs kept; a 1M-word document has about 20,000
 # Findings a check makes from its own paragraph only (the rest need the whole text).
@@ -27,6 +26,7 @@ WORD_LEVEL = frozenset({"jargon", "medical", "wordy", "uncommon", "acronym", "mi
 class ParagraphResult:
     findings: tuple[Finding, ...]  # paragraph-relative offsets, line/column not set
     explained: tuple[tuple[str, int], ...]
+    terms: tuple[tuple[int, int, int, int], ...]  # consistency: (group, word, start, end)
     counts: object  # readability.Counts, summed over paragraphs
     jargon_percent: float | None
     reading_age: float | None
@@ -52,6 +52,7 @@ class Analyzer:
         self.known_acronyms = acronyms.load_known_acronyms()
         groups_file = rules_dir() / "consistency.toml"
         self.groups = consistency.load_groups(groups_file) if groups_file.is_file() else []
+        self.terms = consistency.TermIndex(self.groups)
         self._cache: OrderedDict[tuple, ParagraphResult] = OrderedDict()
 
     def analyze(
@@ -66,39 +67,34 @@ class Analyzer:
 
         prof = get_profile(profile)
         options = options or Options()
-        paragraphs = segment(text)
         findings: list[Finding] = []
         explained: dict[str, int] = {}
+        terms: list[tuple[int, int, int, int]] = []
         total = Counts()
         jargon_weighted = 0.0
         grades = []
-        for par in paragraphs:
-            result = self._paragraph(par.text, prof, options)
-            base = par.start
-            for f in result.findings:
-                findings.append(dataclasses.replace(f, start=f.start + base, end=f.end + base))
+        for start, end in paragraph_spans(text):
+            result = self._paragraph(text[start:end], prof, options)
+            findings += [_moved(f, start) for f in result.findings]
             for key, offset in result.explained:
-                explained.setdefault(key, offset + base)
+                explained.setdefault(key, offset + start)
+            terms += [(g, w, s + start, e + start) for g, w, s, e in result.terms]
             total = total + result.counts
             if result.jargon_percent is not None:
                 jargon_weighted += result.jargon_percent * result.counts.words
-            grades.append((par.start, par.end, result.reading_age))
+            grades.append((start, end, result.reading_age))
 
         if "acronym" not in options.disabled:
-            findings += acronyms.check(text, paragraphs, self.known_acronyms)
-        if "consistency" not in options.disabled and self.groups:
-            findings += consistency.check(text, paragraphs, self.groups)
+            findings += acronyms.check(text, self.known_acronyms)
+        if "consistency" not in options.disabled and terms:
+            findings += consistency.judge(text, terms, self.groups)
         defined = uncommon.defined_terms(text) if any(
             f.category == "uncommon" for f in findings
         ) else set()
         findings = [f for f in findings if not _drop(f, explained, defined, options)]
         findings = _first_rare_use_only(findings)
         index = LineIndex(text)
-        placed = []
-        for f in findings:
-            line, column = index.line_col(f.start)
-            placed.append(dataclasses.replace(f, line=line, column=column))
-        placed.sort(key=Finding.sort_key)
+        placed = [_placed(f, *index.line_col(f.start)) for f in findings]
         jargon = round(jargon_weighted / total.words, 1) if total.words else None
         readability = compute(total, prof, jargon)
         return Analysis(tuple(placed), readability, revision, tuple(grades))
@@ -140,10 +136,23 @@ class Analyzer:
         return ParagraphResult(
             tuple(findings),
             matched.explained,
+            self.terms.find(par) if "consistency" not in disabled else (),
             counts,
             jargon_percent(words),
             reading_age(counts),
         )
+
+
+def _moved(f: Finding, offset: int) -> Finding:
+    if not offset:
+        return f
+    return Finding(f.start + offset, f.end + offset, 0, 0, f.text, f.rule_id, f.category,
+                   f.level, f.message, f.suggestions, f.note, f.source)
+
+
+def _placed(f: Finding, line: int, column: int) -> Finding:
+    return Finding(f.start, f.end, line, column, f.text, f.rule_id, f.category, f.level,
+                   f.message, f.suggestions, f.note, f.source)
 
 
 def _first_rare_use_only(findings: list[Finding]) -> list[Finding]:

@@ -6,7 +6,6 @@ import re
 from functools import lru_cache
 
 from jargonfree.core.model import Finding, make_finding
-from jargonfree.core.text import Paragraph
 from jargonfree.resources import resource_path
 
 ACRONYM_RE = re.compile(r"(?<![\w&])([A-Z][A-Z&]*[A-Z])(s)?(?![\w&])")
@@ -70,9 +69,9 @@ def _shouting_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def check(text: str, paragraphs: list[Paragraph], known: frozenset[str]) -> list[Finding]:
+def check(text: str, known: frozenset[str]) -> list[Finding]:
     """acronym.undefined at the first use of each acronym the text does not define."""
-    if not any(ACRONYM_RE.search(p.text) for p in paragraphs):
+    if not ACRONYM_RE.search(text):
         return []
     defined = _defined(text)
     shouting = _shouting_lines(text)

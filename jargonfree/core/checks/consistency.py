@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jargonfree.core.model import Finding, make_finding
+from jargonfree.core.text import WORD_RE
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +18,7 @@ class Group:
     message: str
     flag_examples: tuple[str, ...] = ()
     pass_examples: tuple[str, ...] = ()
-    pattern: re.Pattern | None = None  # one alternation; group name w<i> per word
+    forms: tuple[tuple[tuple[str, ...], int], ...] = ()  # (lowercase words, word index)
 
 
 def _plurals(word: str) -> set[str]:
@@ -34,20 +35,21 @@ def _plurals(word: str) -> set[str]:
     return {" ".join([*head, f]) for f in forms}
 
 
-def _word_pattern(word: str) -> str:
+def _forms(word: str) -> set[tuple[str, ...]]:
+    """Every spelling, number and hyphenation of a (multi-word) term, as word tuples."""
     from jargonfree.core.inflect import spelling_variants
 
-    forms = set()
+    out: set[tuple[str, ...]] = set()
     for form in _plurals(word.lower()):
-        parts = form.split(" ")
-        variants = [sorted(spelling_variants(p)) for p in parts]
-        forms.add(r"[\s-]+".join("(?:" + "|".join(map(re.escape, v)) + ")" for v in variants))
-    return "|".join(sorted(forms, key=len, reverse=True))
-
-
-def _compile(gid: str, words: tuple[str, ...]) -> re.Pattern:
-    alternatives = [f"(?P<w{i}>{_word_pattern(w)})" for i, w in enumerate(words)]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+        variants: list[tuple[str, ...]] = [()]
+        for part in form.split(" "):
+            variants = [v + (x,) for v in variants for x in sorted(spelling_variants(part))]
+        for v in variants:
+            # Split as the text's words are split: "a&e" is the words a, e.
+            out.add(tuple(w.lower() for w in WORD_RE.findall(" ".join(v))))
+            if len(v) > 1:
+                out.add(("-".join(v),))
+    return out
 
 
 def load_groups(path: Path) -> list[Group]:
@@ -73,7 +75,7 @@ def load_groups(path: Path) -> list[Group]:
         groups.append(Group(
             gid, tuple(words), message.strip(),
             tuple(examples.get("flag", ())), tuple(examples.get("pass", ())),
-            _compile(gid, tuple(words)),
+            tuple((f, i) for i, w in enumerate(words) for f in sorted(_forms(w))),
         ))
     return groups
 
@@ -83,26 +85,57 @@ def _in_definition(text: str, start: int, end: int) -> bool:
     return text[max(0, start - 1) : start] == "(" or text[end : end + 2] == " ("
 
 
-def check(text: str, paragraphs, groups: list[Group]) -> list[Finding]:
-    """consistency.<group> on each use of the less-used words when a text mixes them."""
+class TermIndex:
+    """All groups' terms as word tuples, for one pass over a paragraph's words."""
+
+    def __init__(self, groups: list[Group]) -> None:
+        self.groups = groups
+        self.lookup: dict[tuple[str, ...], tuple[int, int]] = {}
+        for g, group in enumerate(groups):
+            for form, w in group.forms:
+                self.lookup.setdefault(form, (g, w))
+        self.longest = max((len(f) for f in self.lookup), default=1)
+
+    def find(self, par) -> tuple[tuple[int, int, int, int], ...]:
+        """(group, word, start, end) of each term in a paragraph (its own offsets)."""
+        text = par.text
+        hits = []
+        for sentence in par.sentences:
+            words = [text[s:e].lower().replace("’", "'") for s, e in sentence.words]
+            i = 0
+            while i < len(words):
+                for n in range(min(self.longest, len(words) - i), 0, -1):
+                    key = self.lookup.get(tuple(words[i : i + n]))
+                    if key is not None:
+                        start, end = sentence.words[i][0], sentence.words[i + n - 1][1]
+                        if not _in_definition(text, start, end):
+                            hits.append((key[0], key[1], start, end))
+                        i += n - 1
+                        break
+                i += 1
+        return tuple(hits)
+
+
+def judge(text: str, hits, groups: list[Group]) -> list[Finding]:
+    """consistency.<group> on each use of the less-used words when a text mixes them.
+    `hits` are (group, word, start, end) in document offsets."""
     from jargonfree.core.inflect import match_case
 
+    by_group: dict[int, dict[int, list[tuple[int, int]]]] = {}
+    for g, w, s, e in hits:
+        by_group.setdefault(g, {}).setdefault(w, []).append((s, e))
     findings: list[Finding] = []
-    lowered = text
-    for group in groups:
-        hits: dict[int, list[tuple[int, int]]] = {}
-        for m in group.pattern.finditer(lowered):
-            if _in_definition(text, m.start(), m.end()):
-                continue
-            index = int(m.lastgroup[1:])
-            hits.setdefault(index, []).append(m.span())
-        if len(hits) < 2:
+    for g, uses in by_group.items():
+        if len(uses) < 2:
             continue
-        counts = {i: len(spans) for i, spans in hits.items()}
+        group = groups[g]
+        counts = {i: len(spans) for i, spans in uses.items()}
         main = max(counts, key=lambda i: (counts[i], -i))
         main_word = group.words[main]
-        note = ", ".join(f"{group.words[i]} {counts[i]}" for i in sorted(counts, key=lambda i: -counts[i]))
-        for i, spans in hits.items():
+        note = ", ".join(
+            f"{group.words[i]} {counts[i]}" for i in sorted(counts, key=lambda i: -counts[i])
+        )
+        for i, spans in uses.items():
             if i == main:
                 continue
             for s, e in spans:
@@ -115,3 +148,12 @@ def check(text: str, paragraphs, groups: list[Group]) -> list[Finding]:
                     suggestions=(match_case(suggestion, used),), note=f"Used here: {note}.",
                 ))
     return findings
+
+
+def check(text: str, paragraphs, groups: list[Group]) -> list[Finding]:
+    """The whole check on a segmented text (the analyzer runs find and judge apart)."""
+    index = TermIndex(groups)
+    hits = []
+    for par in paragraphs:
+        hits.extend(index.find(par))  # paragraphs from segment() carry document offsets
+    return judge(text, hits, groups)

@@ -1,16 +1,15 @@
 from __future__ import annotations
 
 from jargonfree.core.checks.acronyms import check, load_known_acronyms
-from jargonfree.core.text import segment
 
 
 def acronyms(text: str) -> list[str]:
-    return [f.text for f in check(text, segment(text), load_known_acronyms())]
+    return [f.text for f in check(text, load_known_acronyms())]
 
 
 def test_undefined_acronym_flagged_once():
     text = "The CCG met. The CCG agreed. Ask the ICB."
-    findings = check(text, segment(text), load_known_acronyms())
+    findings = check(text, load_known_acronyms())
     assert [f.text for f in findings] == ["CCG", "ICB"]
     assert "2 times" in findings[0].note
 
