@@ -95,6 +95,7 @@ class TermIndex:
             for form, w in group.forms:
                 self.lookup.setdefault(form, (g, w))
         self.longest = max((len(f) for f in self.lookup), default=1)
+        self.first_words = frozenset(f[0] for f in self.lookup)
 
     def find(self, par) -> tuple[tuple[int, int, int, int], ...]:
         """(group, word, start, end) of each term in a paragraph (its own offsets)."""
@@ -104,6 +105,9 @@ class TermIndex:
             words = [text[s:e].lower().replace("’", "'") for s, e in sentence.words]
             i = 0
             while i < len(words):
+                if words[i] not in self.first_words:
+                    i += 1
+                    continue
                 for n in range(min(self.longest, len(words) - i), 0, -1):
                     key = self.lookup.get(tuple(words[i : i + n]))
                     if key is not None:

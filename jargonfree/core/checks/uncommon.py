@@ -11,6 +11,7 @@ profiles use a stricter one, so that plain public text stays nearly clean.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jargonfree.core.model import Finding, make_finding
 from jargonfree.core.profiles import Profile
@@ -39,6 +40,7 @@ def word_score(word: str, length_weight: float) -> float:
     return zipf(word) - length_weight * (letters - 6)
 
 
+@lru_cache(maxsize=200_000)
 def is_uncommon(word: str, setting: tuple[float, float]) -> bool:
     if len(word) < MIN_LETTERS or not _ALPHA_RE.match(word):
         return False
