@@ -6,6 +6,7 @@ an AppPaths has no side effects. Tests use AppPaths.under(tmp_path).
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,8 @@ APP_ID = "io.github.jargonfree.JargonFree"
 
 @dataclass(frozen=True)
 class AppPaths:
+    """The four per-user folders; build with default() in main(), under() in tests."""
+
     config_dir: Path
     data_dir: Path
     state_dir: Path
@@ -22,6 +25,7 @@ class AppPaths:
 
     @classmethod
     def default(cls) -> AppPaths:
+        """The platform's usual places (platformdirs); nothing is created."""
         import platformdirs
 
         return cls(
@@ -33,6 +37,7 @@ class AppPaths:
 
     @classmethod
     def under(cls, root: str | Path) -> AppPaths:
+        """All four folders inside `root` (for tests and portable installs)."""
         root = Path(root)
         return cls(root / "config", root / "data", root / "state", root / "cache")
 
@@ -57,3 +62,16 @@ def ensure(folder: Path) -> Path:
     """Create a folder (and its parents) when something is first written there."""
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def keep_aside(path: Path) -> Path:
+    """Rename a broken file to <name>.broken-<timestamp> (never over an earlier one),
+    so the user can still open and fix it. Raises OSError if it cannot be moved."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.broken-{stamp}")
+    number = 1
+    while aside.exists() or aside.is_symlink():
+        number += 1
+        aside = path.with_name(f"{path.name}.broken-{stamp}-{number}")
+    path.rename(aside)
+    return aside

@@ -7,6 +7,7 @@ from jargonfree.formats.textfile import (
     decode_bytes,
     normalize_newlines,
     read_text,
+    shown,
     write_text_atomic,
 )
 
@@ -17,5 +18,6 @@ __all__ = [
     "decode_bytes",
     "normalize_newlines",
     "read_text",
+    "shown",
     "write_text_atomic",
 ]

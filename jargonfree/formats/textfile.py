@@ -7,17 +7,24 @@ import codecs
 import errno
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 MAX_BYTES = 50 * 1024 * 1024
+SNIFF_BYTES = 65536  # how much of a file the binary test looks at
+CONTROL_SHARE = 0.05  # more control characters than this and it is not text
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_NAME_UNSAFE_RE = re.compile(r"[\x00-\x1f\x7f]")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_BOM_FOR = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE,
+            "utf-16-be": codecs.BOM_UTF16_BE}
 
 
 class ReadError(Exception):
@@ -30,10 +37,17 @@ class WriteError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class TextDocument:
+    """A decoded file and what is needed to write it back the same way."""
+
     text: str  # BOM removed, line endings as read
     encoding: str  # codec name to write it back with
     newline: str  # "\n", "\r\n" or "\r": the first line ending in the file
     bom: bool
+
+
+def shown(path: str | os.PathLike) -> str:
+    """A path as it goes into a one-line message: control characters escaped."""
+    return _NAME_UNSAFE_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", str(path))
 
 
 def _newline(text: str) -> str:
@@ -41,39 +55,51 @@ def _newline(text: str) -> str:
     return m.group() if m else "\n"
 
 
-def _looks_binary(text: str) -> bool:
+def _binary_bytes(data: bytes) -> bool:
+    """NUL bytes, or many control bytes, in the first part of a file without a BOM."""
+    sample = data[:SNIFF_BYTES]
+    if b"\x00" in sample or b"\x00" in data:
+        return True
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls > len(sample) * CONTROL_SHARE
+
+
+def _binary_text(text: str) -> bool:
     if "\x00" in text:
         return True
-    sample = text[:65536]
-    return bool(sample) and len(_CONTROL_RE.findall(sample)) > len(sample) * 0.05
+    sample = text[:SNIFF_BYTES]
+    return bool(sample) and len(_CONTROL_RE.findall(sample)) > len(sample) * CONTROL_SHARE
 
 
 def decode_bytes(data: bytes, name: str) -> TextDocument:
     """Decode a file's bytes; ReadError (one line, naming `name`) if it is not text."""
+    label = shown(name)
+    binary = ReadError(f"{label}: this looks like a binary file, not text")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom) :].decode(encoding)
+                text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError:
-                raise ReadError(f"{name}: the file says it is {encoding.upper()} but is not") from None
-            if "\x00" in text:
-                raise ReadError(f"{name}: this looks like a binary file, not text")
+                raise ReadError(
+                    f"{label}: the file says it is {encoding.upper()} but its bytes are not"
+                ) from None
+            if _binary_text(text):
+                raise binary
             return TextDocument(text, encoding, _newline(text), True)
-    if b"\x00" in data:
-        raise ReadError(f"{name}: this looks like a binary file, not text (it has NUL bytes)")
+    if _binary_bytes(data):
+        raise binary
     try:
-        text = data.decode("utf-8")
-        encoding = "utf-8"
+        text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        text, encoding = _decode_legacy(data, name)
-    if _looks_binary(text):
-        raise ReadError(f"{name}: this looks like a binary file, not text")
+        text, encoding = _decode_legacy(data, label)
+    if _binary_text(text):
+        raise binary
     return TextDocument(text, encoding, _newline(text), False)
 
 
-def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
-    """Text that is not UTF-8: Windows-1252 (what Word and Outlook paste) when it decodes
-    cleanly, else what charset-normalizer finds, else a clear refusal."""
+def _decode_legacy(data: bytes, label: str) -> tuple[str, str]:
+    """Text that is not UTF-8: Windows-1252 (what Word and Outlook paste, and a superset
+    of Latin-1's letters) when it decodes, else what charset-normalizer finds."""
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
@@ -82,36 +108,46 @@ def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data).best()
-    except Exception:  # a detector failure is only "could not tell"
+    except Exception:  # noqa: BLE001 - a detector failure only means "could not tell"
         best = None
-    if best is not None and best.encoding:
+    # UTF-16/32 without a BOM is what a detector "finds" in noise; we want a BOM for those.
+    if best is not None and best.encoding and not best.encoding.startswith("utf_"):
         return str(best), best.encoding
-    raise ReadError(f"{name}: could not tell how this file's text is encoded")
+    raise ReadError(f"{label}: could not tell how this file's text is encoded")
 
 
 def read_text(path: str | os.PathLike) -> TextDocument:
     """Read a text file; ReadError with one plain line for anything that goes wrong."""
-    name = str(path)
+    label = shown(path)
     p = Path(path)
     try:
-        if p.is_dir():
-            raise ReadError(f"{name}: this is a folder, not a file")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ReadError(f"{name}: the file is too large ({size // (1024 * 1024)} MB; the limit is 50 MB)")
+        info = p.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadError(f"{label}: this is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device could block or never end
+            raise ReadError(f"{label}: this is not an ordinary file")
+        if info.st_size > MAX_BYTES:
+            megabytes = info.st_size // (1024 * 1024)
+            raise ReadError(f"{label}: the file is too large ({megabytes} MB; the limit is 50 MB)")
         with p.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except ReadError:
         raise
     except FileNotFoundError:
-        raise ReadError(f"{name}: no such file") from None
+        raise ReadError(f"{label}: there is no such file") from None
     except NotADirectoryError:
-        raise ReadError(f"{name}: no such file (a part of the path is a file, not a folder)") from None
+        raise ReadError(
+            f"{label}: there is no such file (part of the path is a file, not a folder)"
+        ) from None
+    except IsADirectoryError:
+        raise ReadError(f"{label}: this is a folder, not a file") from None
     except PermissionError:
-        raise ReadError(f"{name}: permission denied") from None
+        raise ReadError(f"{label}: you do not have permission to read this file") from None
     except OSError as exc:
-        raise ReadError(f"{name}: could not read the file ({exc.strerror or exc})") from None
-    return decode_bytes(data, name)
+        raise ReadError(f"{label}: could not read the file ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:  # it grew while we read it
+        raise ReadError(f"{label}: the file is too large (the limit is 50 MB)")
+    return decode_bytes(data, str(path))
 
 
 def normalize_newlines(text: str) -> str:
@@ -119,29 +155,48 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _encode(text: str, encoding: str, bom: bool) -> tuple[bytes, str | None]:
+def _encode(text: str, encoding: str, bom: bool, label: str) -> tuple[bytes, str | None]:
     try:
         data = text.encode(encoding)
     except (UnicodeEncodeError, LookupError):
-        warning = (f"the text has characters that {encoding} cannot hold, "
-                   "so it was saved as UTF-8")
+        pass
+    else:
+        return (_BOM_FOR.get(encoding.lower(), b"") if bom else b"") + data, None
+    warning = (f"{label}: the text has characters that {encoding} cannot hold, "
+               "so it was saved as UTF-8")
+    try:
         return text.encode("utf-8"), warning
-    if bom:
-        prefix = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE,
-                  "utf-16-be": codecs.BOM_UTF16_BE}.get(encoding.lower(), b"")
-        data = prefix + data
-    return data, None
+    except UnicodeEncodeError:  # a lone surrogate (half an emoji) from a broken paste
+        return text.encode("utf-8", "replace"), (
+            f"{label}: the text had broken characters, saved as UTF-8 with '?' in their place"
+        )
 
 
 _WRITE_PROBLEMS = {
     errno.ENOSPC: "the disk is full",
-    errno.EROFS: "the disk or folder is read-only",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
     errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the disk or folder is read-only",
+    errno.EACCES: "you do not have permission to write there",
+    errno.EPERM: "you do not have permission to write there",
     errno.ENOENT: "the folder does not exist",
-    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.ENOTDIR: "part of the path is a file, not a folder",
+    errno.EISDIR: "there is a folder with that name",
+    errno.ENAMETOOLONG: "the file name is too long",
 }
+
+
+def _new_file_mode() -> int:
+    """What open() would give a new file: 0o666 less the umask (mkstemp gives 0o600)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # no /proc: read the umask by setting it back at once
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def write_text_atomic(
@@ -151,28 +206,33 @@ def write_text_atomic(
     newline: str = "\n",
     bom: bool = False,
 ) -> str | None:
-    """Save `text` ("\\n" line endings) through a temporary file, fsync and rename, so a
-    failed save leaves the old file whole. Returns a warning line, or None."""
-    p = Path(path)
+    """Save `text` through a temporary file in the same folder, fsync and rename, so a
+    failed save leaves the old file whole. "\\n" becomes `newline`; the old file's
+    permissions are kept; a symbolic link is written through, not replaced.
+    Returns a warning line (text saved as UTF-8), or None; raises WriteError."""
+    p = Path(os.path.realpath(path))
+    label = shown(path)
     if newline != "\n":
         text = normalize_newlines(text).replace("\n", newline)
-    data, warning = _encode(text, encoding, bom)
+    data, warning = _encode(text, encoding, bom, label)
     tmp_name = None
     try:
-        mode = p.stat().st_mode & 0o7777 if p.exists() else None
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent or ".")
+        try:
+            mode = stat.S_IMODE(p.stat().st_mode)
+        except FileNotFoundError:
+            mode = _new_file_mode()
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp_name, mode)
+        os.chmod(tmp_name, mode)
         os.replace(tmp_name, p)
         tmp_name = None
         _fsync_dir(p.parent)
     except OSError as exc:
-        problem = _WRITE_PROBLEMS.get(exc.errno, exc.strerror or str(exc))
-        raise WriteError(f"{p}: could not save: {problem}; your text is still open") from None
+        problem = _WRITE_PROBLEMS.get(exc.errno or 0, exc.strerror or "the system refused")
+        raise WriteError(f"{label}: could not save: {problem}") from None
     finally:
         if tmp_name is not None:
             try:
@@ -183,8 +243,9 @@ def write_text_atomic(
 
 
 def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (best effort: not every system allows it)."""
     try:
-        fd = os.open(folder or ".", os.O_RDONLY)
+        fd = os.open(folder, os.O_RDONLY)
     except OSError:
         return
     try:
