@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -185,6 +186,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # never a traceback in front of a user
+        if os.environ.get("JARGONFREE_DEBUG"):
+            raise
+        print(f"jargonfree: something went wrong: {type(exc).__name__}: {exc} "
+              "(set JARGONFREE_DEBUG=1 to see the details)", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -1,12 +1,13 @@
-"""Shared test set-up: Qt without a display, and no internet sockets in any test.
+"""Shared test set-up: Qt renders offscreen, and no test may reach the internet.
 
-Keep each fixture in its own clearly named function; add yours below.
+Keep each piece in its own clearly named function or fixture; add yours below.
 """
 
 from __future__ import annotations
 
 import os
 import socket
+from dataclasses import dataclass, field
 
 import pytest
 
@@ -14,43 +15,60 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 _INTERNET = (socket.AF_INET, socket.AF_INET6)
+_LOCAL_HOSTS = (None, "", "localhost", "127.0.0.1", "::1")
 
 
-class NetworkBlockedError(OSError):
-    """Raised when code under test tries to use an internet socket."""
+class NetworkBlocked(RuntimeError):
+    """A test tried to use the internet. Not an OSError, so code that quietly handles
+    "offline" cannot swallow it."""
 
 
-def _block_internet_sockets(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Refuse AF_INET/AF_INET6 sockets in this process; Unix sockets (multiprocessing's
-    pipes) stay allowed. Child processes are covered by .ci/run's network namespace."""
-    real_init = socket.socket.__init__
+@dataclass
+class NetworkGuard:
+    """What the no_network fixture returns: the error it raises and every attempt."""
 
-    def guarded_init(self, family=-1, type=-1, proto=-1, fileno=None):  # noqa: A002
-        if fileno is None and (family == -1 or family in _INTERNET):
-            raise NetworkBlockedError(f"test blocked an internet socket (family {family})")
-        real_init(self, family, type, proto, fileno)
+    error: type[NetworkBlocked] = NetworkBlocked
+    attempts: list[str] = field(default_factory=list)
 
-    def guarded(name):
+    def refuse(self, what: str) -> NetworkBlocked:
+        self.attempts.append(what)
+        return NetworkBlocked(f"a test tried to use the internet: {what}")
+
+
+def block_internet(monkeypatch: pytest.MonkeyPatch) -> NetworkGuard:
+    """Refuse connections and name lookups on AF_INET/AF_INET6 in this process. Unix
+    sockets stay allowed (multiprocessing's pipes). Child processes are covered by
+    .ci/run's network namespace, and by tests that call this in the child."""
+    guard = NetworkGuard()
+
+    def guarded(name: str):
         real = getattr(socket.socket, name)
 
         def method(self, *args, **kwargs):
             if self.family in _INTERNET:
-                raise NetworkBlockedError(f"test blocked socket.{name} on an internet socket")
+                raise guard.refuse(f"socket.{name}{args!r}")
             return real(self, *args, **kwargs)
 
         return method
 
-    def refuse_connection(*_args, **_kwargs):
-        raise NetworkBlockedError("test blocked socket.create_connection")
+    def create_connection(address, *args, **kwargs):
+        raise guard.refuse(f"socket.create_connection({address!r})")
 
-    monkeypatch.setattr(socket.socket, "__init__", guarded_init)
-    for name in ("connect", "connect_ex", "sendto", "bind"):
+    real_getaddrinfo = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kwargs):
+        if host not in _LOCAL_HOSTS:
+            raise guard.refuse(f"socket.getaddrinfo({host!r})")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    for name in ("connect", "connect_ex", "sendto", "sendmsg"):
         monkeypatch.setattr(socket.socket, name, guarded(name))
-    monkeypatch.setattr(socket, "create_connection", refuse_connection)
+    monkeypatch.setattr(socket, "create_connection", create_connection)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return guard
 
 
 @pytest.fixture(autouse=True)
-def no_network(monkeypatch: pytest.MonkeyPatch) -> type[NetworkBlockedError]:
-    """Every test runs with internet sockets blocked; returns the error they raise."""
-    _block_internet_sockets(monkeypatch)
-    return NetworkBlockedError
+def no_network(monkeypatch: pytest.MonkeyPatch) -> NetworkGuard:
+    """Every test runs with the internet blocked; ask for it to see the attempts."""
+    return block_internet(monkeypatch)

@@ -63,7 +63,7 @@ HEAD_ENDS = frozenset("of for to that who which with in on at from are is was we
 UNCOUNTABLE = frozenset(
     "information advice data staff equipment research evidence feedback support care help "
     "knowledge guidance money funding work training progress news software people health "
-    "treatment medicine bedding luggage homework".split()
+    "bedding luggage homework".split()
 )
 # Forms of "be" beyond one per tag, for phrases such as "be key" (are key, were key).
 BE_FORMS = {"am": "VBP", "are": "VBP", "were": "VBD"}
@@ -100,7 +100,11 @@ def inflect_word(word: str, tag: str) -> str:
     forms = table.get(tag) or (table.get("VBD") if tag == "VBN" else None)
     if not forms:
         return word
-    return "got" if forms[0] == "gotten" else forms[0]  # British English
+    form = "got" if forms[0] == "gotten" else forms[0]  # British English
+    # British doubling: trial -> trialled, model -> modelling (US: trialed, modeling).
+    if re.search(r"[^aeiou][aeiou]l$", lower) and form in (lower + "ed", lower + "ing"):
+        form = lower + "l" + form[len(lower):]
+    return form
 
 
 @lru_cache(maxsize=65536)
@@ -111,11 +115,18 @@ def inflect_phrase(phrase: str, index: int, tag: str) -> str:
     words = phrase.split(" ")
     if index >= len(words) or index < 0:
         # The last word, or the head noun before "of", "to", "who"...: "chain of command".
-        index = len(words) - 1
+        end = len(words)
         for i, w in enumerate(words[1:], 1):
             if w in HEAD_ENDS:
-                index = i - 1
+                end = i
                 break
+        index = end - 1
+        if tag == "NNS":  # the last noun before the cut: "group involved" -> "groups involved"
+            li = _lemminflect()
+            for i in range(end - 1, -1, -1):
+                if li.getAllInflections(words[i], upos="NOUN"):
+                    index = i
+                    break
     words[index] = inflect_word(words[index], tag)
     return " ".join(words)
 
@@ -228,10 +239,14 @@ def _spelled(words: list[str]) -> list[str]:
 # --- putting a replacement in place ---------------------------------------------------
 
 def match_case(replacement: str, matched: str) -> str:
-    """Utilise -> Use; UTILISE -> USE; utilise -> use (the replacement's own capitals kept)."""
+    """Utilise -> Use; UTILISE -> USE; utilise -> use (the replacement's own capitals kept).
+    An acronym (PRN, NBM: five capitals or fewer) is not shouting: its plain words stay
+    in lower case."""
     letters = [c for c in matched if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
+    if len(letters) > 5 and all(c.isupper() for c in letters):
         return replacement.upper()
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement
     if letters and matched.lstrip()[:1].isupper() and replacement:
         return replacement[0].upper() + replacement[1:]
     return replacement
@@ -250,12 +265,27 @@ def article_for(phrase: str) -> str:
     return "an" if _VOWEL_SOUND.match(lower) else "a"
 
 
-def resolve_tag(tag: str, candidates: tuple[str, ...], previous: str | None) -> str:
-    """Pick VBD or VBN (and NNS or VBZ) for a form that could be either, by context."""
+SUBJECTS = frozenset("it he she this that which who what one".split())
+
+
+def resolve_tag(tag: str, candidates: tuple[str, ...], previous: str | None,
+                following: str | None = None, verb_only: bool = False) -> str:
+    """Pick VBD or VBN (and NNS or VBZ) for a form that could be either, by context:
+    after have/be, or before "by", a past form is a participle; an -s form is a verb
+    after it/she/which... or when the replacement can only be a verb, else a plural."""
     tag = tag.rstrip(LAST)
     candidates = tuple(c.rstrip(LAST) for c in candidates)
     if tag in ("VBD", "VBN") and "VBD" in candidates and "VBN" in candidates:
-        return "VBN" if previous in BE_HAVE else "VBD"
+        return "VBN" if previous in BE_HAVE or following == "by" else "VBD"
     if tag in ("NNS", "VBZ") and "NNS" in candidates and "VBZ" in candidates:
-        return "NNS" if previous in DETERMINERS else "VBZ"
+        if previous in SUBJECTS or verb_only:
+            return "VBZ"
+        return "NNS"
     return tag
+
+
+def verb_only(word: str) -> bool:
+    """True when lemminflect knows `word` as a verb and not as a noun (discourage)."""
+    li = _lemminflect()
+    w = word.lower()
+    return bool(li.getAllInflections(w, upos="VERB")) and not li.getAllInflections(w, upos="NOUN")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from jargonfree.core.inflect import (
     LAST,
+    verb_only,
     article_for,
     expand_phrase,
     inflect_phrase,
@@ -180,7 +181,9 @@ class Matcher:
                 continue
             previous = low
             break
-        tag = resolve_tag(tags[0], tags, previous)
+        following = doc[e].lower_ if e < len(doc) else None
+        head = rule.replace[0].split(" ")[min(rule.inflect, len(rule.replace[0].split(" ")) - 1)]
+        tag = resolve_tag(tags[0], tags, previous, following, verb_only(head))
         # A plural at the end of a phrase ("improve outcomes") makes the replacement's last
         # word plural, and so does a verb form there ("adversely affected" -> "harmed",
         # unless `inflect` says which word); a verb form at its start goes to the word
@@ -189,12 +192,15 @@ class Matcher:
         if tags[0].endswith(LAST):
             index = rule.inflect or -1
         else:
-            index = -1 if tag == "NNS" and multiword else rule.inflect
+            # A plural takes the head noun of the replacement ("area of work" -> "areas of
+            # work") unless the rule names the word.
+            index = (rule.inflect or -1) if tag == "NNS" else rule.inflect
         plain = [inflect_phrase(r, index, tag) for r in rule.replace]
         if rule.explain:
             explained_form = inflect_phrase(rule.explain, index, tag)
             term = surface
-            if surface[:1].isupper() and not surface.isupper() and s == _sentence_start(doc, s):
+            if (surface[:1].isupper() and surface[1:2].islower()
+                    and s == _sentence_start(doc, s)):
                 term = surface[0].lower() + surface[1:]  # "High temperature (pyrexia)"
             plain.append(f"{explained_form} ({term})")
         suggestions = [match_case(p, surface) for p in dict.fromkeys(plain)]

@@ -47,4 +47,5 @@ def build_nlp():
 
     nlp = spacy.blank("en")
     nlp.tokenizer = RegexTokenizer(nlp.vocab)
+    nlp.max_length = 10**9  # spaCy's 1M-character guard is for parsers; we only tokenize
     return nlp

@@ -20,7 +20,8 @@ WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")  # as DESIGN.md counts word
 
 JARGON = [
     "We will leverage our stakeholder network to facilitate knowledge sharing across {place}.",
-    "The learning network is a nimble structure that enables co-production with people with lived experience.",
+    "The learning network is a nimble structure that enables co-production with people "
+    "with lived experience.",
     "Going forward, the programme will deliver robust outcomes for the whole system in {place}.",
     "Partners will work collaboratively to unlock synergies and embed best practice at pace.",
     "Our place-based approach empowers communities and drives transformation at scale.",
@@ -38,7 +39,8 @@ JARGON = [
 MEDICAL = [
     "The patient has hypertension and was given analgesia after the procedure.",
     "Bilateral oedema of the ankles was noted on examination in clinic {n}.",
-    "People with comorbidity such as diabetes and chronic obstructive pulmonary disease need regular review.",
+    "People with comorbidity such as diabetes and chronic obstructive pulmonary disease "
+    "need regular review.",
     "Your scan was unremarkable and the biopsy was negative.",
     "If you have dyspnoea or pyrexia after discharge, call the ward on {phone}.",
     "The consultant may prescribe an antiemetic to stop the nausea.",
@@ -84,15 +86,16 @@ PLAIN = [
     "Please call us on {phone} if you cannot come.",
 ]
 LONG = [
-    "The network, which was established in {year} following a period of extensive consultation with "
-    "commissioners, providers, voluntary sector organisations and patient representatives, aims to "
-    "support the development of integrated approaches to the prevention and management of long-term "
-    "conditions across {place}, while also ensuring that the voices of people who are seldom heard are "
-    "reflected in every stage of the design, delivery and evaluation of services.",
-    "Because the evidence base for interventions targeting health inequalities in coastal communities "
-    "remains underdeveloped, the consortium proposes a mixed-methods evaluation incorporating routinely "
-    "collected data, semi-structured interviews with {n} participants and an economic analysis of "
-    "cost-effectiveness over a five-year horizon.",
+    "The network, which was established in {year} following a period of extensive "
+    "consultation with commissioners, providers, voluntary sector organisations and patient "
+    "representatives, aims to support the development of integrated approaches to the "
+    "prevention and management of long-term conditions across {place}, while also ensuring "
+    "that the voices of people who are seldom heard are reflected in every stage of the "
+    "design, delivery and evaluation of services.",
+    "Because the evidence base for interventions targeting health inequalities in coastal "
+    "communities remains underdeveloped, the consortium proposes a mixed-methods evaluation "
+    "incorporating routinely collected data, semi-structured interviews with {n} participants "
+    "and an economic analysis of cost-effectiveness over a five-year horizon.",
 ]
 HEADINGS = [
     "## Our aims", "## What to expect", "## About the network", "## How to get involved",
@@ -135,7 +138,7 @@ def _fill(template: str, rng: random.Random) -> str:
 
 
 def _sentence(rng: random.Random) -> str:
-    pools, weights = zip(*KINDS)
+    pools, weights = zip(*KINDS, strict=True)
     pool = rng.choices(pools, weights)[0]
     return _fill(rng.choice(pool), rng)
 

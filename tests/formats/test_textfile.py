@@ -24,9 +24,9 @@ from jargonfree.formats import (
     decode_bytes,
     normalize_newlines,
     read_text,
+    textfile,
     write_text_atomic,
 )
-from jargonfree.formats import textfile
 
 RTL_AND_EMOJI = "שלום עולם, مرحبا بالعالم. 😀 utilise 👩🏽‍⚕️ café naïve\n"
 

@@ -1,96 +1,235 @@
-"""Acronyms the text never spells out ("CCG" with no "Clinical Commissioning Group")."""
+"""Acronyms the text never spells out ("CCG" with no "Clinical Commissioning Group").
+
+An acronym is a word of two or more capitals (CCG, ICS, A&E, KPIs). It is defined when the
+text, anywhere, says "Clinical Commissioning Group (CCG)", "CCG (Clinical Commissioning
+Group)", "CCG stands for / means / is short for ...", "known as CCG" or has a glossary line
+"CCG: Clinical Commissioning Group". Known acronyms (resources/data/known_acronyms.txt),
+Roman numerals, units after a number, capitals for emphasis ("do NOT") and headings in
+capitals are not flagged.
+"""
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from jargonfree.core.model import Finding, make_finding
-from jargonfree.resources import resource_path
+from jargonfree.core.text import Paragraph
 
-ACRONYM_RE = re.compile(r"(?<![\w&])([A-Z][A-Z&]*[A-Z])(s)?(?![\w&])")
-ROMAN_RE = re.compile(r"[IVXLCDM]+\Z")
-SMALL = frozenset("and of the for in on to a an with by at".split())
-WORDS_RE = re.compile(r"[A-Za-z][\w'-]*")
+# Two or more capitals (A&E too), an optional plural s. The regex starts with a character
+# class so re can skip ahead fast (a look-behind first made it 5x slower); the word
+# boundaries are checked by hand on the few matches.
+ACRONYM_RE = re.compile(r"([A-Z][A-Z&]*[A-Z])(s)?")
+# Small Roman numerals (Part II, stage IV, type XII); MI, CD, DC are acronyms here.
+ROMAN_RE = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})\Z")
+# Definitions, read around each use of an acronym (so the cost grows with the uses only):
+# "CCG (Clinical Commissioning Group)", "CCG stands for / means / is short for ..."
+_DEFINED_AFTER_RE = re.compile(
+    r"s?\s*\((?!\s*(?:see|e\.g|eg|for)\b)\s*[A-Za-z][^()\d]*?[A-Za-z]\s+[A-Za-z][^()]{0,120}\)"
+    r"|s?,?\s+(?:stands for|means|is short for|is an abbreviation for|is an acronym for)\b"
+)
+# "Clinical Commissioning Group (CCG)", "(the CCG)", "(known as CCG)"
+_BRACKETED_BEFORE_RE = re.compile(
+    r"\(\s*(?:the\s+|known as\s+|called\s+)?(?:[A-Z][A-Z&]*[A-Z]s?\s*[/,;]\s*)*\Z"
+)
+_BRACKETED_AFTER_RE = re.compile(r"s?\s*(?:[/,;]\s*[A-Z][A-Z&]*[A-Z]s?\s*)*\)")  # (HAM/TSP)
+_KNOWN_AS_RE = re.compile(
+    r"\b(?:known as|called|referred to as)\s+(?:the\s+|an?\s+)?['‘\"“]?\Z", re.IGNORECASE
+)
+# A glossary line: "CCG: Clinical Commissioning Group", "- CCG - Clinical ..."
+_GLOSSARY_BEFORE_RE = re.compile(r"[ \t]*(?:[-*•][ \t]+)?\**\Z")
+_GLOSSARY_AFTER_RE = re.compile(r"s?\**(?:[ \t]*[:–—=][ \t]*|[ \t]+-[ \t]+)\w")  # not TNF-alpha
+# Capitals used for emphasis, not acronyms ("Do NOT take", "STOP and call 999").
+EMPHASIS = frozenset(
+    """never must please stop important warning urgent note free now always only before
+    after today immediately call read remember avoid keep check seek carefully""".split()
+)
+FUNCTION_WORD_ZIPF = 6.0  # not, no, do, you, all, will: capitals here are emphasis
+SHOUT_RUN = 3  # this many capitalised words in a row are shouting, not acronyms
+HEADING_WORD_ZIPF = 4.5  # a line in capitals with a word this common is a heading
+HEADING_CHARS = 120  # longer lines are not headings (and are not scanned per acronym)
+UNITS = frozenset(
+    "MG KG ML KM CM MM MPH KPH MB GB KB TB AM PM BPM IU KW KWH MW HZ KHZ MHZ GHZ MMOL MCG DL"
+    .split()
+)
+_WORDS_RE = re.compile(r"[A-Za-z]+")
 
 
 @lru_cache(maxsize=1)
 def load_known_acronyms() -> frozenset[str]:
-    """Acronyms every UK reader knows (resources/data/known_acronyms.txt)."""
-    path = resource_path("data", "known_acronyms.txt")
+    """Acronyms every UK reader knows (resources/data/known_acronyms.txt), loaded once.
+    A missing file gives an empty list (every acronym must then be defined)."""
+    from jargonfree.resources import resource_path
+
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = resource_path("data", "known_acronyms.txt").read_text(encoding="utf-8")
     except OSError:
         return frozenset()
     return frozenset(
-        line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")
+        line.strip() for line in lines.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
     )
 
 
-def _initials(words: list[str]) -> str:
+def defined_acronyms(text: str) -> set[str]:
+    """Acronyms (without plural s) that the text spells out somewhere."""
+    return {m.group(1) for m in _uses(text) if _defines(text, m)}
+
+
+def _uses(text: str) -> list[re.Match[str]]:
+    """Acronym matches that are whole words (not the "HI" of "HInM")."""
     out = []
-    for w in words:
-        if w.lower() in SMALL:
-            continue
-        out.extend(part[0] for part in w.split("-") if part)
-    return "".join(out).upper()
-
-
-def _defined(text: str) -> set[str]:
-    """Acronyms the text defines: 'Full Name (FN)', 'FN (Full Name)', 'FN stands for/means'."""
-    found = set()
-    for m in re.finditer(r"\(([A-Z][A-Z&]*[A-Z])s?\)", text):
-        acr = m.group(1).replace("&", "")
-        before = WORDS_RE.findall(text[max(0, m.start() - 160) : m.start()])
-        for k in range(len(acr), min(len(before), len(acr) + 4) + 1):
-            if _initials(before[-k:]).endswith(acr) or _initials(before[-k:]) == acr:
-                found.add(m.group(1))
-                break
-        else:
-            if len(before) >= 2:  # a loose definition still explains it
-                found.add(m.group(1))
-    for m in re.finditer(r"\b([A-Z][A-Z&]*[A-Z])s?\s*\(([^()]{4,120})\)", text):
-        if len(WORDS_RE.findall(m.group(2))) >= 2:
-            found.add(m.group(1))
-    for m in re.finditer(r"\b([A-Z][A-Z&]*[A-Z])s?\s+(?:stands for|means|is short for)\b", text):
-        found.add(m.group(1))
-    return found
-
-
-def _shouting_lines(text: str) -> list[tuple[int, int]]:
-    """Headings in capitals: lines with several all-caps words and no lowercase word."""
-    spans = []
-    pos = 0
-    for line in text.split("\n"):
-        words = WORDS_RE.findall(line)
-        if len(words) >= 3 and not any(c.islower() for c in line):
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
-
-
-def check(text: str, known: frozenset[str]) -> list[Finding]:
-    """acronym.undefined at the first use of each acronym the text does not define."""
-    if not ACRONYM_RE.search(text):
-        return []
-    defined = _defined(text)
-    shouting = _shouting_lines(text)
-    uses: dict[str, list[tuple[int, int]]] = {}
     for m in ACRONYM_RE.finditer(text):
-        acr = m.group(1)
-        if acr in known or acr in defined or ROMAN_RE.match(acr) or len(acr.replace("&", "")) < 2:
+        s, e = m.span()
+        if s and (text[s - 1].isalnum() or text[s - 1] in "_&"):
             continue
-        if any(s <= m.start() < e for s, e in shouting):
+        after = text[e : e + 2]
+        if after[:1].isalnum() or after[:1] in ("_", "&"):
+            continue
+        if after[:1] in (".", "-") and after[1:].isalpha() and (
+            after[0] == "." or text[s - 1 : s] == "-"
+        ):
+            continue  # a web name (GOV.UK) or a sound guide (bron-KI-tis)
+        out.append(m)
+    return out
+
+
+def _defines(text: str, m: re.Match[str]) -> bool:
+    """Is this use of an acronym its definition?"""
+    s, e = m.start(), m.end(1)
+    if _DEFINED_AFTER_RE.match(text, e):
+        return True
+    before = text[max(0, s - 30) : s]
+    if "(" in before and _BRACKETED_BEFORE_RE.search(text, max(0, s - 20), s):
+        if _BRACKETED_AFTER_RE.match(text, e):
+            return True
+    if ("as" in before or "alled" in before) and _KNOWN_AS_RE.search(text, max(0, s - 30), s):
+        return True
+    lo = max(0, s - 10)  # a glossary entry starts its line
+    line_start = text.rfind("\n", lo, s) + 1 or (0 if not lo else -1)
+    return line_start >= 0 and bool(
+        _GLOSSARY_BEFORE_RE.match(text, line_start, s) and _GLOSSARY_AFTER_RE.match(text, e)
+    )
+
+
+def check(
+    text: str,
+    paragraphs: list[Paragraph] | frozenset[str] | None = None,
+    known: frozenset[str] | None = None,
+) -> list[Finding]:
+    """acronym.undefined at the first use of each acronym the text neither defines nor
+    can take as known; the note says how often it is used.
+
+    `paragraphs` (from segment(text)) limits the check to counted words, so link targets
+    and web addresses are skipped. The older call check(text, known) still works.
+    """
+    if known is None:
+        if isinstance(paragraphs, (set, frozenset)):
+            paragraphs, known = None, paragraphs
+        else:
+            known = load_known_acronyms()
+    matches = [m for m in _uses(text) if m.group(1) not in known]
+    if not matches:
+        return []
+    defined = {m.group(1) for m in matches if _defines(text, m)}
+    words = _WordIndex(paragraphs) if paragraphs is not None else None
+    uses: dict[str, list[tuple[int, int]]] = {}
+    for m in matches:
+        acr = m.group(1)
+        if acr in defined or ROMAN_RE.match(acr):
+            continue
+        start = m.start()
+        if words is not None and not words.contains(start):
+            continue
+        if _unit(text, acr, start) or _emphasis(acr, m.group(2)):
+            continue
+        if _shouting(text, start, m.end()):
             continue
         uses.setdefault(acr, []).append(m.span())
     findings = []
     for acr, spans in uses.items():
         start, end = spans[0]
-        times = len(spans)
         findings.append(make_finding(
             text, start, end, "acronym.undefined", "acronym",
-            f"Spell out {acr} the first time you use it, with the letters in brackets after: "
-            "not every reader will know it.",
-            note=f"{acr} is used {times} time{'s' if times != 1 else ''} in this text.",
+            f"Spell out {acr} the first time you use it, with the letters in brackets after "
+            "it: not every reader will know it.",
+            note=f"{acr} is used {_times(len(spans))} in this text.",
         ))
     return findings
+
+
+class _WordIndex:
+    """Is an offset inside one of the words segment() counted? (bisect, no big sets)"""
+
+    def __init__(self, paragraphs: list[Paragraph]) -> None:
+        self.paragraphs = paragraphs
+        self.starts = [p.start for p in paragraphs]
+
+    def contains(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return False
+        sentences = self.paragraphs[i].sentences
+        j = bisect_right(sentences, offset, key=lambda s: s.start) - 1
+        if j < 0:
+            return False
+        spans = sentences[j].words
+        k = bisect_right(spans, offset, key=lambda w: w[0]) - 1
+        return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+
+def _unit(text: str, acr: str, start: int) -> bool:
+    """'5 MG', '10 KM': a unit right after a number (not '2019 CCGs')."""
+    before = text[max(0, start - 2) : start].rstrip()
+    return acr in UNITS and bool(before) and before[-1].isdigit()
+
+
+@lru_cache(maxsize=4096)
+def _emphasis(acr: str, plural: str | None) -> bool:
+    if plural or "&" in acr:
+        return False
+    lower = acr.lower()
+    return lower in EMPHASIS or _zipf(lower) >= FUNCTION_WORD_ZIPF
+
+
+def _shouting(text: str, start: int, end: int) -> bool:
+    """Inside a heading in capitals, or a run of SHOUT_RUN capitalised words."""
+    lo = max(0, start - HEADING_CHARS)
+    line_start = text.rfind("\n", lo, start) + 1 or lo  # lo > 0: a long line
+    line_end = text.find("\n", end, end + HEADING_CHARS)
+    if line_end == -1 and end + HEADING_CHARS >= len(text):
+        line_end = len(text)
+    if (line_start or not lo) and line_end != -1:
+        line = text[line_start:line_end]
+        if not any(c.islower() for c in line):
+            words = _WORDS_RE.findall(line)
+            if len(words) >= 2 and any(_zipf(w.lower()) >= HEADING_WORD_ZIPF for w in words):
+                return True  # "WHAT TO BRING WITH YOU"; not "NHS ICB"
+    before = text[line_start:start].split()
+    if before and not text[start - 1].isspace():
+        before.pop()  # the head of this token ("anti-" of "anti-TNF")
+    after = text[end : end + 200].split()
+    if after and not text[end : end + 1].isspace():
+        after.pop(0)  # the tail of this token ("s", ",")
+    run = 1
+    for side in (before[::-1], after):
+        for word in side[:SHOUT_RUN]:
+            core = word.strip(".,;:!?\"'()’”“")
+            if len(core) > 1 and core.isupper():
+                run += 1
+            else:
+                break
+    return run >= SHOUT_RUN
+
+
+def _zipf(lower: str) -> float:
+    from jargonfree.core.frequency import frequencies
+
+    f = frequencies().get(lower)
+    return math.log10(f * 1e9) if f else 0.0
+
+
+def _times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")

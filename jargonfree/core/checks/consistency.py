@@ -1,4 +1,11 @@
-"""Several names for the same thing in one text (participants, members, learners...)."""
+"""Several names for the same thing in one text (participants, members, learners...).
+
+Groups come from resources/rules/consistency.toml. A group's words are base forms; each
+is matched case-insensitively in the singular and plural, UK and US spelling, and with
+hyphen, space or no space between parts (long-term / long term). When a text uses two or
+more words of one group, every use of the words other than the most used one is flagged,
+with the most used word (in the same number) as the suggestion.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +14,26 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from jargonfree.core.checks import lower_same_length
 from jargonfree.core.model import Finding, make_finding
-from jargonfree.core.text import WORD_RE
+from jargonfree.core.text import WORD_RE, Paragraph
+
+IRREGULAR_PLURALS = {
+    "person": "people", "child": "children", "man": "men", "woman": "women",
+    "foot": "feet", "tooth": "teeth", "analysis": "analyses", "diagnosis": "diagnoses",
+    "criterion": "criteria", "phenomenon": "phenomena", "life": "lives", "wife": "wives",
+    "half": "halves", "leaf": "leaves", "knife": "knives", "shelf": "shelves",
+}
+NO_PLURAL = frozenset(
+    """staff people personnel elderly information advice feedback support care research
+    evidence equipment data""".split()
+)
+_PREPOSITIONS = frozenset("of by with for at in on from to".split())
+# Set phrases that use a group's word for something else ("members of the public").
+SET_PHRASES = (
+    "member of the public", "members of the public", "member of staff", "members of staff",
+    "family member", "family members", "staff member", "staff members",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,42 +43,73 @@ class Group:
     message: str
     flag_examples: tuple[str, ...] = ()
     pass_examples: tuple[str, ...] = ()
-    forms: tuple[tuple[tuple[str, ...], int], ...] = ()  # (lowercase words, word index)
+    # (lowercase word tuple, index of the group word, plural?) for every form of every word
+    forms: tuple[tuple[tuple[str, ...], int, bool], ...] = ()
+    unless: tuple[tuple[str, ...], ...] = ()  # phrases in which a word names something else
 
 
-def _plurals(word: str) -> set[str]:
-    *head, last = word.split(" ")
-    forms = {last}
-    if re.search(r"(?:s|x|z|ch|sh)$", last):
-        forms.add(last + "es")
-    elif re.search(r"[^aeiou]y$", last):
-        forms.add(last[:-1] + "ies")
-    else:
-        forms.add(last + "s")
-    if head and head[-1] in ("expert", "member"):  # experts by experience
-        pass
-    return {" ".join([*head, f]) for f in forms}
+def plural(term: str) -> str:
+    """Plural of a (multi-word) term: the head noun takes it (communities of practice)."""
+    words = term.split(" ")
+    head = len(words) - 1
+    for i, w in enumerate(words[1:], 1):
+        if w.lower() in _PREPOSITIONS:
+            head = i - 1
+            break
+    words[head] = _plural_word(words[head])
+    return " ".join(words)
 
 
-def _forms(word: str) -> set[tuple[str, ...]]:
-    """Every spelling, number and hyphenation of a (multi-word) term, as word tuples."""
+def _plural_word(word: str) -> str:
+    lower = word.lower()
+    last = lower.rsplit("-", 1)[-1]
+    if last in NO_PLURAL or (word.isupper() and len(word) > 1 and word.endswith("S")):
+        return word
+    if last in IRREGULAR_PLURALS:
+        return word[: len(word) - len(last)] + IRREGULAR_PLURALS[last]
+    if word.isupper() or "&" in word:
+        return word + "s"  # GPs, A&Es
+    if re.search(r"(?:s|x|z|ch|sh)$", lower):
+        return word + "es"
+    if re.search(r"[^aeiou]y$", lower):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _forms(word: str) -> set[tuple[tuple[str, ...], bool]]:
+    """Every spelling, number and hyphenation of a term, as (word tuple, plural?)."""
     from jargonfree.core.inflect import spelling_variants
 
-    out: set[tuple[str, ...]] = set()
-    for form in _plurals(word.lower()):
-        variants: list[tuple[str, ...]] = [()]
+    out: set[tuple[tuple[str, ...], bool]] = set()
+    single = word.lower()
+    many = plural(word).lower()
+    for form, is_plural in ((single, False), (many, many != single)):
+        variants = [""]
         for part in form.split(" "):
-            variants = [v + (x,) for v in variants for x in sorted(spelling_variants(part))]
+            spellings = sorted(spelling_variants(part))
+            variants = [f"{v} {x}".strip() for v in variants for x in spellings]
         for v in variants:
-            # Split as the text's words are split: "a&e" is the words a, e.
-            out.add(tuple(w.lower() for w in WORD_RE.findall(" ".join(v))))
-            if len(v) > 1:
-                out.add(("-".join(v),))
+            shapes = {v, v.replace("-", " ")}
+            if "-" in v:
+                shapes.add(v.replace("-", ""))
+            if v.count(" ") == 1:
+                shapes |= {v.replace(" ", "-"), v.replace(" ", "")}
+            for shape in shapes:
+                # Split as the text's words are split: "a&e" is the words a, e.
+                out.add((tuple(WORD_RE.findall(shape)), is_plural))
+    if single in NO_PLURAL:
+        out = {(f, False) for f, _ in out}
     return out
 
 
+def _phrases(phrases: list[str] | tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(w.lower() for w in WORD_RE.findall(p)) for p in phrases)
+
+
 def load_groups(path: Path) -> list[Group]:
-    """Read consistency.toml; ValueError naming the file and group when it is broken."""
+    """Read consistency.toml; ValueError naming the file and group when it is broken.
+
+    A group may list `unless` phrases in which its words mean something else."""
     name = path.name
     try:
         doc = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -61,28 +117,31 @@ def load_groups(path: Path) -> list[Group]:
         raise ValueError(f"{name}: not valid TOML ({exc})") from None
     groups = []
     for i, raw in enumerate(doc.get("group", [])):
-        gid = raw.get("id") if isinstance(raw, dict) else None
+        if not isinstance(raw, dict):
+            raise ValueError(f"{name}: group {i + 1} is not a table")
+        gid = raw.get("id")
         where = f"{name}: group '{gid or i + 1}'"
-        words = raw.get("words") if isinstance(raw, dict) else None
+        words = raw.get("words")
         if not isinstance(gid, str) or not gid:
             raise ValueError(f"{where}: 'id' is missing")
-        if not isinstance(words, list) or len(words) < 2 or not all(isinstance(w, str) for w in words):
+        if not isinstance(words, list) or len(words) < 2 or not all(
+            isinstance(w, str) and w.strip() for w in words
+        ):
             raise ValueError(f"{where}: 'words' must list at least two words")
         message = raw.get("message")
         if not isinstance(message, str) or not message.strip():
             raise ValueError(f"{where}: 'message' is missing")
         examples = raw.get("examples", {})
+        unless = raw.get("unless", [])
+        if not isinstance(examples, dict) or not isinstance(unless, list):
+            raise ValueError(f"{where}: 'examples' must be a table and 'unless' a list")
         groups.append(Group(
             gid, tuple(words), message.strip(),
             tuple(examples.get("flag", ())), tuple(examples.get("pass", ())),
-            tuple((f, i) for i, w in enumerate(words) for f in sorted(_forms(w))),
+            tuple(sorted((f, k, p) for k, w in enumerate(words) for f, p in _forms(w))),
+            _phrases(unless),
         ))
     return groups
-
-
-def _in_definition(text: str, start: int, end: int) -> bool:
-    """'general practitioner (GP)': a word and its short form name one thing on purpose."""
-    return text[max(0, start - 1) : start] == "(" or text[end : end + 2] == " ("
 
 
 class TermIndex:
@@ -90,74 +149,126 @@ class TermIndex:
 
     def __init__(self, groups: list[Group]) -> None:
         self.groups = groups
-        self.lookup: dict[tuple[str, ...], tuple[int, int]] = {}
+        self.lookup: dict[tuple[str, ...], tuple[int, int, bool]] = {}
         for g, group in enumerate(groups):
-            for form, w in group.forms:
-                self.lookup.setdefault(form, (g, w))
+            for form, w, is_plural in group.forms:
+                self.lookup.setdefault(form, (g, w, is_plural))
         self.longest = max((len(f) for f in self.lookup), default=1)
         self.first_words = frozenset(f[0] for f in self.lookup)
+        common = _phrases(SET_PHRASES)
+        # group -> word -> the phrases with that word, so most hits check none
+        self.unless: list[dict[str, list[tuple[str, ...]]]] = []
+        for group in groups:
+            by_word: dict[str, list[tuple[str, ...]]] = {}
+            for phrase in common + group.unless:
+                for w in set(phrase):
+                    by_word.setdefault(w, []).append(phrase)
+            self.unless.append(by_word)
 
-    def find(self, par) -> tuple[tuple[int, int, int, int], ...]:
-        """(group, word, start, end) of each term in a paragraph (its own offsets)."""
+    def find(self, par: Paragraph) -> tuple[tuple[int, int, int, int], ...]:
+        """(group, word * 2 + plural?, start, end) of each term in a paragraph, in the
+        offsets its sentences use (paragraph-relative from the analyzer, document ones from
+        segment()); judge() reads them."""
         text = par.text
+        base = par.start
+        low = lower_same_length(text).replace("’", "'")  # slices line up with the text
+        first_words = self.first_words
         hits = []
         for sentence in par.sentences:
-            words = [text[s:e].lower().replace("’", "'") for s, e in sentence.words]
-            i = 0
-            while i < len(words):
-                if words[i] not in self.first_words:
-                    i += 1
+            spans = sentence.words
+            if base:
+                spans = [(a - base, b - base) for a, b in spans]
+            words = None
+            skip_to = 0  # words before this are inside the last term ("community of practice")
+            for i, (s, e) in enumerate(spans):
+                if i < skip_to or low[s:e] not in first_words:
                     continue
+                if e - s == 1 and low[e : e + 1] != "&":
+                    continue  # "a" starts a term only as "a&e"
+                if words is None:
+                    words = [low[a:b] for a, b in spans]
                 for n in range(min(self.longest, len(words) - i), 0, -1):
                     key = self.lookup.get(tuple(words[i : i + n]))
-                    if key is not None:
-                        start, end = sentence.words[i][0], sentence.words[i + n - 1][1]
-                        if not _in_definition(text, start, end):
-                            hits.append((key[0], key[1], start, end))
-                        i += n - 1
-                        break
-                i += 1
+                    if key is None:
+                        continue
+                    start, end = s, spans[i + n - 1][1]
+                    if not _in_definition(text, start, end) and not _inside(
+                        words, i, n, self.unless[key[0]]
+                    ):
+                        hits.append((key[0], key[1] * 2 + key[2], start + base, end + base))
+                    skip_to = i + n
+                    break
         return tuple(hits)
+
+
+def _in_definition(text: str, start: int, end: int) -> bool:
+    """'general practitioner (GP)': a word and its short form name one thing on purpose."""
+    return text[max(0, start - 1) : start] == "(" or text[end : end + 2] == " ("
+
+
+def _inside(words: list[str], i: int, n: int, unless: dict[str, list[tuple[str, ...]]]) -> bool:
+    """Is words[i:i+n] part of one of the phrases ("members of the public")?"""
+    if not unless:
+        return False
+    phrases = {p for w in words[i : i + n] for p in unless.get(w, ())}
+    for phrase in phrases:
+        size = len(phrase)
+        for start in range(max(0, i + n - size), min(i, len(words) - size) + 1):
+            if tuple(words[start : start + size]) == phrase:
+                return True
+    return False
 
 
 def judge(text: str, hits, groups: list[Group]) -> list[Finding]:
     """consistency.<group> on each use of the less-used words when a text mixes them.
-    `hits` are (group, word, start, end) in document offsets."""
+
+    `hits` are (group, word * 2 + plural, start, end) from TermIndex.find, in document
+    offsets. Ties go to the word listed first in the group."""
     from jargonfree.core.inflect import match_case
 
-    by_group: dict[int, dict[int, list[tuple[int, int]]]] = {}
-    for g, w, s, e in hits:
-        by_group.setdefault(g, {}).setdefault(w, []).append((s, e))
+    by_group: dict[int, dict[int, list[tuple[int, int, bool]]]] = {}
+    for g, wp, s, e in hits:
+        by_group.setdefault(g, {}).setdefault(wp // 2, []).append((s, e, bool(wp % 2)))
     findings: list[Finding] = []
     for g, uses in by_group.items():
         if len(uses) < 2:
             continue
         group = groups[g]
-        counts = {i: len(spans) for i, spans in uses.items()}
-        main = max(counts, key=lambda i: (counts[i], -i))
+        counts = {k: len(spans) for k, spans in uses.items()}
+        main = max(counts, key=lambda k: (counts[k], -k))
         main_word = group.words[main]
-        note = ", ".join(
-            f"{group.words[i]} {counts[i]}" for i in sorted(counts, key=lambda i: -counts[i])
-        )
-        for i, spans in uses.items():
-            if i == main:
+        order = sorted(counts, key=lambda k: (-counts[k], k))
+        note = ", ".join(f"{_shown(text, uses[k])} {counts[k]}" for k in order)
+        message = f"{group.message} Most often here: '{_shown(text, uses[main])}'."
+        for k, spans in uses.items():
+            if k == main:
                 continue
-            for s, e in spans:
-                used = text[s:e]
-                plural = used.lower() != group.words[i].lower() and used.lower().endswith("s")
-                suggestion = sorted(_plurals(main_word) - {main_word})[0] if plural else main_word
+            acronym = group.words[k].isupper()  # "GPs" must not make "FAMILY DOCTORS"
+            for s, e, is_plural in spans:
+                suggestion = plural(main_word) if is_plural else main_word
                 findings.append(make_finding(
-                    text, s, e, f"consistency.{group.id}", "consistency",
-                    f"{group.message} Most often here: '{main_word}'.",
-                    suggestions=(match_case(suggestion, used),), note=f"Used here: {note}.",
+                    text, s, e, f"consistency.{group.id}", "consistency", message,
+                    suggestions=(suggestion if acronym else match_case(suggestion, text[s:e]),),
+                    note=f"Used here: {note}.",
                 ))
     return findings
 
 
-def check(text: str, paragraphs, groups: list[Group]) -> list[Finding]:
-    """The whole check on a segmented text (the analyzer runs find and judge apart)."""
+def _shown(text: str, spans: list[tuple[int, int, bool]]) -> str:
+    """How the text most often writes a word: 'participants', 'GP'."""
+    seen: dict[str, int] = {}
+    for s, e, _ in spans:
+        form = text[s:e]
+        form = form if form.isupper() else form.lower()
+        seen[form] = seen.get(form, 0) + 1
+    return max(seen, key=lambda f: (seen[f], -len(f)))
+
+
+def check(text: str, paragraphs: list[Paragraph], groups: list[Group]) -> list[Finding]:
+    """The whole check on segment(text); the analyzer runs TermIndex.find per cached
+    paragraph and judge once per document instead."""
     index = TermIndex(groups)
     hits = []
     for par in paragraphs:
-        hits.extend(index.find(par))  # paragraphs from segment() carry document offsets
+        hits.extend(index.find(par))
     return judge(text, hits, groups)

@@ -1,4 +1,8 @@
+"""Long, hard and very hard sentences, by each profile's limits."""
+
 from __future__ import annotations
+
+import pytest
 
 from jargonfree.core.checks import sentences
 from jargonfree.core.profiles import get_profile
@@ -6,32 +10,42 @@ from jargonfree.core.text import Paragraph, segment_paragraph
 
 HARD = ("Notwithstanding considerable organisational heterogeneity, multidisciplinary "
         "stakeholders operationalised interdisciplinary governance arrangements.")
+PLAIN = "You can take the tablets with food or without it."
+MEDIUM = ("Your appointment letter explains the medication you need to bring with you to "
+          "the consultation.")  # Flesch-Kincaid grade 9.9
 
 
-def ids(text: str, profile: str = "general") -> list[str]:
+def found(text: str, profile: str = "general"):
     par = Paragraph(0, len(text), text, segment_paragraph(text, 0))
-    return [f.rule_id for f in sentences.check(par, get_profile(profile))]
+    return sentences.check(par, get_profile(profile))
 
 
-def test_long_sentence():
-    text = " ".join(["word"] * 30) + "."
-    assert "sentence.long" in ids(text)
-    assert "sentence.long" not in ids(" ".join(["word"] * 20) + ".")
+@pytest.mark.parametrize(
+    "text, profile, expected",
+    [
+        (" ".join(["word"] * 26) + ".", "general", ["sentence.long"]),
+        (" ".join(["word"] * 25) + ".", "general", []),
+        (" ".join(["word"] * 21) + ".", "patient", ["sentence.long"]),
+        (" ".join(["word"] * 26) + ".", "specialist", []),
+        (HARD, "general", ["sentence.very_hard"]),  # not also "hard"
+        (PLAIN, "general", []),
+        (PLAIN, "patient", []),
+        ("Stop. Go now. Notwithstanding heterogeneity.", "patient", []),  # too short to grade
+        (MEDIUM, "specialist", []),
+        (MEDIUM, "general", []),
+        (MEDIUM, "patient", ["sentence.hard"]),
+    ],
+)
+def test_rule_ids(text, profile, expected):
+    assert [f.rule_id for f in found(text, profile)] == expected
 
 
-def test_very_hard_is_a_warning_and_not_also_hard():
-    par = Paragraph(0, len(HARD), HARD, segment_paragraph(HARD, 0))
-    [f] = sentences.check(par, get_profile("general"))
-    assert f.rule_id == "sentence.very_hard" and f.level == "warning"
-    assert f.text == HARD
+def test_very_hard_is_a_warning_over_the_whole_sentence():
+    [f] = found("Call us. " + HARD)
+    assert f.level == "warning" and f.text == HARD and f.category == "sentence"
+    assert "reading age of about" in f.message
 
 
-def test_plain_and_short_sentences_pass():
-    assert ids("You can take the tablets with food or without it.") == []
-    assert ids("Stop. Go now.") == []
-
-
-def test_patient_profile_is_stricter():
-    text = "Your appointment letter explains everything you need to bring with you."
-    assert ids(text, "specialist") == []
-    assert ids(text, "patient") in ([], ["sentence.hard"], ["sentence.very_hard"])
+def test_long_message_gives_the_numbers():
+    [f] = found(" ".join(["word"] * 30) + ".")
+    assert f.message.startswith("This sentence has 30 words; aim for 25 or fewer")
