@@ -1,236 +1,395 @@
-"""The text editor: renders findings, offers suggestions, forwards edits.
+"""The writing area: renders findings, offers their suggestions, forwards edits.
 
-It holds the last analysis that matches its text (by revision) and maps findings to Qt
-positions through OffsetMap; suggestions are applied as one undo step each.
+Where a finding is now comes from the highlighter's per-block spans (which follow the
+text as it changes), never from the analysis's offsets alone; an edit is made only
+where the document still holds the finding's exact text, as one undo step.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QTextCursor
-from PySide6.QtWidgets import (
-    QFrame,
-    QLabel,
-    QMenu,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-)
+from pathlib import Path
 
-from jargonfree.app.highlighter import FindingHighlighter
-from jargonfree.app.offsets import OffsetMap
-from jargonfree.app.styles import STYLES, is_dark
-from jargonfree.core.model import Analysis, Finding
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QPalette, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
-WORD_LEVEL = {"jargon", "medical", "wordy", "misleading", "uncommon", "acronym", "passive",
-              "consistency"}
+from jargonfree.app.cards import Hit, SuggestionCard, context_menu
+from jargonfree.app.highlighter import FindingHighlighter, Span, live_spans
+from jargonfree.app.positions import document_text, utf16_len
+from jargonfree.app.styles import active_format, is_dark
+from jargonfree.core.model import Finding
 
-
-class SuggestionCard(QFrame):
-    """A small popup: what is wrong, the suggestions as buttons, the note and source."""
-
-    chosen = Signal(object, str)
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent, Qt.WindowType.ToolTip)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName("Suggestion")
-        self._layout = QVBoxLayout(self)
-
-    def show_for(self, finding: Finding, at: QPoint) -> None:
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        title = QLabel(f"<b>{STYLES[finding.category].label}</b>")
-        self._layout.addWidget(title)
-        message = QLabel(finding.message)
-        message.setWordWrap(True)
-        message.setMaximumWidth(self.fontMetrics().averageCharWidth() * 60)
-        self._layout.addWidget(message)
-        for suggestion in finding.suggestions:
-            button = QPushButton(suggestion)
-            button.setAccessibleName(f"Replace with {suggestion}")
-            button.clicked.connect(lambda _=False, s=suggestion: self.chosen.emit(finding, s))
-            self._layout.addWidget(button)
-        for extra in (finding.note, f"Source: {finding.source}" if finding.source else None):
-            if extra:
-                label = QLabel(extra)
-                label.setWordWrap(True)
-                label.setEnabled(False)
-                self._layout.addWidget(label)
-        self.adjustSize()
-        self.move(at)
-        self.show()
+CARD_DELAY_MS = 350  # hover or rest the cursor this long on a highlight to see its card
+CARD_HIDE_MS = 400  # time to move the mouse from the word onto its card
+COLUMN_CHARS = 90  # the text column's width in average characters, like a page
 
 
 class Editor(QPlainTextEdit):
-    """The writing area."""
+    """The text and its highlights."""
 
-    suggestion_applied = Signal()
-    ignore_requested = Signal(object, str)  # finding, "here" | "document"
+    ignore_requested = Signal(object, str)  # Hit, "here" | "document"
     word_listed = Signal(str, str)  # word, "accept" | "reject"
+    suggestion_applied = Signal(object, str)  # Hit, replacement
+    files_dropped = Signal(list)  # [Path]
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Your text")
-        self.setTabChangesFocus(False)
-        self.analysis: Analysis | None = None
-        self._offsets = OffsetMap("")
+        self.setAccessibleDescription(
+            "Highlights mark jargon, medical terms, wordy phrases and hard sentences. "
+            "F8 goes to the next one, Ctrl+Enter uses its first suggestion."
+        )
+        self.setPlaceholderText(
+            "Type or paste your text here.\n\nJargon, medical terms, wordy phrases, passive "
+            "voice and hard sentences are marked as you write. Rest the mouse or the cursor "
+            "on a mark to see plainer words."
+        )
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
+        self.setMouseTracking(True)
+        self.hidden: frozenset[str] = frozenset()
         self.highlighter = FindingHighlighter(self.document(), is_dark(self.palette()))
         self.card = SuggestionCard(self)
-        self.card.chosen.connect(self.apply_suggestion)
-        self._card_timer = QTimer(self, singleShot=True, interval=600)
-        self._card_timer.timeout.connect(self._show_card_at_cursor)
-        self.cursorPositionChanged.connect(lambda: (self.card.hide(), self._card_timer.start()))
-        self.document().contentsChange.connect(self._on_contents_change)
-        self.setMouseTracking(True)
+        self.card.suggestion_chosen.connect(self.apply_suggestion)
+        self.card.installEventFilter(self)
+        self._typing = False
+        self._hover_hits: list[Hit] = []
+        self._show_timer = QTimer(self, singleShot=True, interval=CARD_DELAY_MS)
+        self._show_timer.timeout.connect(self._show_pending_card)
+        self._hide_timer = QTimer(self, singleShot=True, interval=CARD_HIDE_MS)
+        self._hide_timer.timeout.connect(self.hide_card)
+        self._pending_card: tuple[list[Hit], QRect] | None = None
+        self.cursorPositionChanged.connect(self._cursor_moved)
+        self.verticalScrollBar().valueChanged.connect(lambda _: self.hide_card())
 
-    # --- analysis ------------------------------------------------------------------
-    def show_analysis(self, analysis: Analysis, text: str) -> None:
-        """Paint an analysis made for exactly `text` (the caller checked the revision)."""
-        self.analysis = analysis
-        self._offsets = OffsetMap(text)
-        first = self.firstVisibleBlock().blockNumber()
-        self.highlighter.apply(text, analysis.findings, first)
+    # --- text and findings --------------------------------------------------------------
+    def text(self) -> str:
+        """The document's text, "\\n" between lines, every character kept."""
+        return document_text(self.document())
 
-    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
-        if not removed and not added:
-            return  # a repaint of highlights, not an edit
-        block = self.document().findBlock(position)
-        last = self.document().findBlock(position + added)
-        while block.isValid():
-            self.highlighter.forget_block(block)
-            if block == last:
+    def visible_blocks(self) -> tuple[int, int]:
+        """(first visible block number, how many blocks fit on screen, roughly)."""
+        first = self.firstVisibleBlock()
+        line = max(1, self.fontMetrics().height())
+        return first.blockNumber(), self.viewport().height() // line + 2
+
+    def show_findings(self, text: str, findings) -> None:
+        """Lay an analysis of exactly `text` (the current text) onto the highlights."""
+        self.hide_card()
+        first, count = self.visible_blocks()
+        self.highlighter.apply(text, findings, first, count)
+
+    def set_hidden(self, hidden: set[str] | frozenset[str]) -> None:
+        self.hidden = frozenset(hidden)
+        self.hide_card()
+        self.highlighter.set_hidden(self.hidden, self.visible_blocks()[0])
+
+    def set_dark(self, dark: bool) -> None:
+        self.highlighter.set_dark(dark, self.visible_blocks()[0])
+
+    def _hit(self, block, span: Span) -> Hit:
+        """A span as a whole finding in document positions (a finding that crosses
+        lines is found from any of its pieces)."""
+        f = span.finding
+        start = block.position() + span.start
+        prev, steps = block, 0
+        while not span.first and steps < 200:
+            prev, steps = prev.previous(), steps + 1
+            if not prev.isValid():
                 break
-            block = block.next()
-        self.analysis = None  # its offsets no longer fit; wait for the next one
+            first = [s for s in live_spans(prev) if s.finding is f and s.first]
+            if first:
+                start = prev.position() + first[0].start
+                break
+        end = min(start + utf16_len(f.text), self.document().characterCount() - 1)
+        return Hit(f, start, max(end, start + 1))
 
-    def qt_span(self, f: Finding) -> tuple[int, int]:
-        return self._offsets.to_qt(f.start), self._offsets.to_qt(f.end)
-
-    def findings_at(self, position: int) -> list[Finding]:
-        if self.analysis is None:
+    def hits_at(self, position: int, *, inclusive_end: bool = False) -> list[Hit]:
+        """Findings over a position, words before sentences, shortest first."""
+        block = self.document().findBlock(position)
+        if not block.isValid():
             return []
-        hits = [f for f in self.analysis.findings
-                if f.category not in self.highlighter.hidden
-                and self.qt_span(f)[0] <= position < self.qt_span(f)[1]]
-        return sorted(hits, key=lambda f: (f.category == "sentence", f.end - f.start))
+        at = position - block.position()
+        spans = [s for s in live_spans(block) if s.finding.category not in self.hidden
+                 and s.start <= at and (at < s.end or (inclusive_end and at == s.end))]
+        spans.sort(key=lambda s: (s.is_sentence, s.finding.level != "warning", s.length))
+        return [self._hit(block, s) for s in spans]
 
-    def select_finding(self, f: Finding) -> None:
-        start, end = self.qt_span(f)
+    def all_hits(self, rule_id: str | None = None) -> list[Hit]:
+        """Every finding now in the text (first pieces), in order; optionally one rule's."""
+        hits = []
+        block = self.document().begin()
+        while block.isValid():
+            for s in live_spans(block):
+                if s.first and (rule_id is None or s.finding.rule_id == rule_id):
+                    hits.append(self._hit(block, s))
+            block = block.next()
+        return hits
+
+    def count_like(self, rule_id: str) -> int:
+        return sum(1 for h in self.all_hits(rule_id) if h.finding.suggestions)
+
+    def hit_for(self, finding: Finding) -> Hit | None:
+        """Where a finding from the current analysis is now (None if edited away)."""
+        doc = self.document()
+        expected = max(0, min(finding.line - 1, doc.blockCount() - 1))
+        for distance in range(doc.blockCount()):
+            for number in {expected - distance, expected + distance}:
+                block = doc.findBlockByNumber(number)
+                if block.isValid():
+                    for s in live_spans(block):
+                        if s.finding is finding:
+                            return self._hit(block, s)
+            if expected - distance < 0 and expected + distance >= doc.blockCount():
+                break
+        return None
+
+    def select_hit(self, hit: Hit) -> None:
         cursor = self.textCursor()
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(hit.start)
+        cursor.setPosition(hit.end, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
-        self.centerCursor()
+        self.ensureCursorVisible()
 
-    # --- applying suggestions ---------------------------------------------------------
-    def apply_suggestion(self, f: Finding, replacement: str) -> bool:
-        """Replace one finding's text (one undo step). False if the text moved on."""
-        self.card.hide()
-        if self.analysis is None:
+    def select_finding(self, finding: Finding) -> bool:
+        hit = self.hit_for(finding)
+        if hit is None:
             return False
-        start, end = self.qt_span(f)
+        self.select_hit(hit)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    # --- changing the text ------------------------------------------------------------
+    def _cursor_over(self, hit: Hit) -> QTextCursor | None:
         cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        if cursor.selectedText().replace("\u2029", "\n") != f.text:
+        cursor.setPosition(hit.start)
+        cursor.setPosition(hit.end, QTextCursor.MoveMode.KeepAnchor)
+        if cursor.selectedText().replace("\u2029", "\n") != hit.finding.text:
+            return None
+        return cursor
+
+    def apply_suggestion(self, hit: Hit, replacement: str) -> bool:
+        """Replace one finding's text: one undo step. False if the text moved on."""
+        self.hide_card()
+        cursor = self._cursor_over(hit)
+        if cursor is None:
             return False
         cursor.beginEditBlock()
         cursor.insertText(replacement)
         cursor.endEditBlock()
-        self.suggestion_applied.emit()
+        self.setTextCursor(cursor)
+        self.suggestion_applied.emit(hit, replacement)
         return True
 
     def apply_all(self, rule_id: str) -> int:
-        """Apply the first suggestion to every finding of a rule: one undo step."""
-        if self.analysis is None:
-            return 0
-        targets = [f for f in self.analysis.findings if f.rule_id == rule_id and f.suggestions]
+        """Every finding of a rule takes its own first suggestion: one undo step."""
+        self.hide_card()
+        hits = [h for h in self.all_hits(rule_id) if h.finding.suggestions]
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         done = 0
-        for f in sorted(targets, key=lambda f: f.start, reverse=True):
-            start, end = self.qt_span(f)
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            if cursor.selectedText().replace("\u2029", "\n") == f.text:
-                cursor.insertText(f.suggestions[0])
+        for hit in sorted(hits, key=lambda h: h.start, reverse=True):
+            over = self._cursor_over(hit)
+            if over is not None:
+                cursor.setPosition(hit.start)
+                cursor.setPosition(hit.end, QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(hit.finding.suggestions[0])
                 done += 1
         cursor.endEditBlock()
-        if done:
-            self.suggestion_applied.emit()
         return done
 
     def apply_first_at_cursor(self) -> bool:
-        hits = [f for f in self.findings_at(self.textCursor().position()) if f.suggestions]
-        return bool(hits) and self.apply_suggestion(hits[0], hits[0].suggestions[0])
+        cursor = self.textCursor()
+        position = cursor.selectionStart() if cursor.hasSelection() else cursor.position()
+        hits = [h for h in self.hits_at(position, inclusive_end=not cursor.hasSelection())
+                if h.finding.suggestions]
+        return bool(hits) and self.apply_suggestion(hits[0], hits[0].finding.suggestions[0])
 
-    def next_finding(self, backwards: bool = False) -> Finding | None:
-        if self.analysis is None:
+    def next_finding(self, backwards: bool = False) -> Hit | None:
+        """Select the next (or previous) visible finding after the cursor, wrapping."""
+        cursor = self.textCursor()
+        here = (cursor.selectionStart(), -(cursor.selectionEnd() - cursor.selectionStart()))
+        if not cursor.hasSelection():
+            here = (cursor.position(), float("-inf"))
+        hits = [h for h in self.all_hits() if h.finding.category not in self.hidden]
+        if not hits:
             return None
-        pos = self.textCursor().selectionStart() if backwards else self.textCursor().selectionEnd()
-        word = [f for f in self.analysis.findings if f.category in WORD_LEVEL
-                and f.category not in self.highlighter.hidden]
+        keyed = sorted(((h.start, -(h.end - h.start)), h) for h in hits)
         if backwards:
-            before = [f for f in word if self.qt_span(f)[0] < pos]
-            target = before[-1] if before else (word[-1] if word else None)
+            before = [h for k, h in keyed if k < here]
+            target = before[-1] if before else keyed[-1][1]
         else:
-            after = [f for f in word if self.qt_span(f)[0] >= pos]
-            target = after[0] if after else (word[0] if word else None)
-        if target is not None:
-            self.select_finding(target)
+            after = [h for k, h in keyed if k > here]
+            target = after[0] if after else keyed[0][1]
+        self.select_hit(target)
         return target
 
-    # --- cards and menus -----------------------------------------------------------------
-    def _show_card_at_cursor(self) -> None:
-        cursor = self.textCursor()
-        if cursor.hasSelection() and self.analysis is None:
+    # --- the card -----------------------------------------------------------------------
+    def _anchor_rect(self, hit: Hit) -> QRect:
+        c = QTextCursor(self.document())
+        c.setPosition(hit.start)
+        top = self.cursorRect(c)
+        c.setPosition(hit.end)
+        bottom = self.cursorRect(c)
+        rect = QRect(top.topLeft(), bottom.bottomRight()).normalized()
+        if bottom.top() > top.top():  # crosses a line: anchor on the first line
+            rect = QRect(top.left(), top.top(), self.fontMetrics().height(), top.height())
+        return QRect(self.viewport().mapTo(self, rect.topLeft()), rect.size())
+
+    def show_card(self, hits: list[Hit], anchor: QRect | None = None) -> None:
+        if not hits:
+            self.hide_card()
             return
-        hits = self.findings_at(cursor.position())
-        if hits and self.hasFocus():
-            rect = self.cursorRect()
-            self.card.show_for(hits[0], self.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 4)))
+        self._hide_timer.stop()
+        self.card.set_hits(hits)
+        self.card.show_at(anchor or self._anchor_rect(hits[0]))
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = QTextCursor(self.document())
+        sel.cursor.setPosition(hits[0].start)
+        sel.cursor.setPosition(hits[0].end, QTextCursor.MoveMode.KeepAnchor)
+        sel.format = active_format(self.palette())
+        self.setExtraSelections([sel])
 
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+    def hide_card(self) -> None:
+        self._show_timer.stop()
+        self._pending_card = None
+        if self.card.isVisible():
+            self.card.hide()
+        if self.extraSelections():
+            self.setExtraSelections([])
+
+    def _show_pending_card(self) -> None:
+        if self._pending_card is not None:
+            hits, anchor = self._pending_card
+            self._pending_card = None
+            self.show_card(hits, anchor)
+
+    def _cursor_moved(self) -> None:
+        if self._typing:
+            self._typing = False
+            return
+        cursor = self.textCursor()
+        position = cursor.selectionStart() if cursor.hasSelection() else cursor.position()
+        hits = self.hits_at(position, inclusive_end=not cursor.hasSelection())
+        words = [h for h in hits if h.finding.category != "sentence"] or hits
+        if words and self.hasFocus():
+            self._pending_card = (words, self._anchor_rect(words[0]))
+            self._show_timer.start()
+        elif self.card.isVisible():
+            self.hide_card()
+
+    # --- Qt events ----------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Escape and self.card.isVisible():
+            self.hide_card()
+            event.accept()
+            return
+        if event.text() or event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+            self._typing = True
+            self.hide_card()
+        super().keyPressEvent(event)
+        self._typing = False
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().mouseMoveEvent(event)
-        position = self.cursorForPosition(event.position().toPoint()).position()
-        hits = [f for f in self.findings_at(position) if f.category != "sentence"]
-        if hits and not self.card.isVisible():
-            self.card.show_for(hits[0], event.globalPosition().toPoint() + QPoint(8, 16))
+        if event.buttons():
+            return
+        point = event.position().toPoint()
+        cursor = self.cursorForPosition(point)
+        rect = self.cursorRect(cursor)
+        over_text = abs(rect.center().y() - point.y()) <= rect.height()
+        hits = self.hits_at(cursor.position()) if over_text else []
+        words = [h for h in hits if h.finding.category != "sentence"] or hits
+        if words:
+            self._hide_timer.stop()
+            same = self.card.isVisible() and self.card.hits and (
+                self.card.hits[0].start, self.card.hits[0].finding) == (
+                words[0].start, words[0].finding)
+            if not same:
+                self._pending_card = (words, self._anchor_rect(words[0]))
+                self._show_timer.start()
+        elif self.card.isVisible():
+            self._show_timer.stop()
+            self._hide_timer.start()
+        else:
+            self._show_timer.stop()
 
-    def contextMenuEvent(self, event) -> None:  # noqa: N802
-        menu = self.createStandardContextMenu()
-        position = self.cursorForPosition(event.pos()).position()
-        hits = self.findings_at(position)
-        if hits:
-            f = hits[0]
-            first = menu.actions()[0] if menu.actions() else None
-            extra = QMenu(self)
-            for s in f.suggestions:
-                act = QAction(f"Replace with “{s}”", extra)
-                act.triggered.connect(lambda _=False, s=s: self.apply_suggestion(f, s))
-                extra.addAction(act)
-            extra.addSeparator()
-            for label, scope in (("Ignore here", "here"), ("Ignore in this document", "document")):
-                act = QAction(label, extra)
-                act.triggered.connect(lambda _=False, sc=scope: self.ignore_requested.emit(f, sc))
-                extra.addAction(act)
-            if f.category != "sentence":
-                word = f.text.lower()
-                for label, kind in (("Always allow this word", "accept"),
-                                    ("Always flag this word", "reject")):
-                    act = QAction(label, extra)
-                    act.triggered.connect(lambda _=False, k=kind: self.word_listed.emit(word, k))
-                    extra.addAction(act)
-            like = [g for g in (self.analysis.findings if self.analysis else ())
-                    if g.rule_id == f.rule_id and g.suggestions]
-            if len(like) > 1:
-                act = QAction(f"Apply to all {len(like)} like this", extra)
-                act.triggered.connect(lambda _=False: self.apply_all(f.rule_id))
-                extra.addAction(act)
-            for act in extra.actions():
-                menu.insertAction(first, act) if first else menu.addAction(act)
-            menu.insertSeparator(first) if first else None
+    def leaveEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self._show_timer.stop()
+        if self.card.isVisible():
+            self._hide_timer.start()
+        super().leaveEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.card:
+            if event.type() == QEvent.Type.Enter:
+                self._hide_timer.stop()
+            elif event.type() == QEvent.Type.Leave:
+                self._hide_timer.start()
+        return super().eventFilter(watched, event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.hide_card()
+        super().focusOutEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.hide_card()
+        menu = context_menu(self, event)
         menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.files_dropped.emit(files)
+        else:
+            super().dropEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_column()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "card"):
+            self._fit_column()
+        elif event.type() == QEvent.Type.PaletteChange and hasattr(self, "highlighter"):
+            self.set_dark(is_dark(self.palette()))
+
+    def _fit_column(self) -> None:
+        """Centre a page-wide column of text, with an em of margin at least."""
+        metrics = self.fontMetrics()
+        em = metrics.height()
+        column = metrics.averageCharWidth() * COLUMN_CHARS
+        spare = self.width() - self.verticalScrollBar().sizeHint().width() - column
+        side = max(em, spare // 2)
+        margins = self.viewportMargins()
+        if (margins.left(), margins.top(), margins.right()) == (side, em // 2, side):
+            return
+        self.setViewportMargins(side, em // 2, side, 0)
+        # QPlainTextEdit re-wraps only when the widget itself is resized, not its
+        # viewport: switching the wrap mode makes it lay the text out again.
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+
+    def set_text_size(self, points: float | None, base: QFont) -> None:
+        """The text's size: `points`, or the system font's size times 1.15."""
+        font = QFont(base)
+        font.setPointSizeF(points if points else base.pointSizeF() * 1.15)
+        self.setFont(font)
+        self.card.setFont(base)

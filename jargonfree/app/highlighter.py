@@ -1,115 +1,300 @@
-"""Paint findings onto the editor's blocks.
+"""Paint findings onto the editor's blocks, from a per-block cache.
 
-Findings are attached to QTextBlocks as user data, in UTF-16 positions relative to the
-block, so they move with their block when text is typed elsewhere; an edited block drops
-its own until the next analysis. Blocks are repainted in batches from a timer, visible
-ones first, so a 100,000-word document never blocks the GUI.
+Each QTextBlock carries its findings as user data: spans in UTF-16 units relative to
+the block, so they travel with their block when text is typed elsewhere; an edit inside
+a block shifts or drops that block's spans. highlightBlock() paints a word span only
+while the block still holds exactly the text it was found on, so a highlight never
+lands on the wrong words.
+
+A new analysis is laid onto the blocks by a job that runs from a zero-interval timer in
+slices of BUDGET_S, visible blocks first, and re-paints only blocks whose spans changed,
+so a 100,000-word document never blocks the GUI for a frame.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QSyntaxHighlighter, QTextBlockUserData, QTextDocument
+import time
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
-from jargonfree.app.offsets import OffsetMap
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QSyntaxHighlighter, QTextBlock, QTextBlockUserData, QTextDocument
+
+from jargonfree.app.positions import PositionMap, utf16_len
 from jargonfree.app.styles import char_format
 from jargonfree.core.model import Finding
 
-BATCH = 200  # blocks repainted per timer tick (about 2-5 ms)
+BUDGET_S = 0.008  # one slice of work per timer tick: half a frame
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where (part of) a finding sits in one block, in UTF-16 units."""
+
+    start: int
+    length: int
+    text: str  # the block's text under the span when it was laid (code points)
+    finding: Finding
+    first: bool = True  # False for the later pieces of a finding that crosses blocks
+
+    @property
+    def end(self) -> int:
+        return self.start + self.length
+
+    @property
+    def is_sentence(self) -> bool:
+        return self.finding.category == "sentence"
+
+    def key(self) -> tuple:
+        return (self.start, self.length, self.finding.rule_id, self.finding.category)
+
+    def moved(self, start: int, length: int | None = None) -> Span:
+        return Span(start, self.length if length is None else length, self.text,
+                    self.finding, self.first)
 
 
 class BlockFindings(QTextBlockUserData):
-    def __init__(self, spans: list[tuple[int, int, Finding]]) -> None:
+    """A block's spans, and the block's length when they were laid or last adjusted."""
+
+    def __init__(self, spans: tuple[Span, ...], length: int) -> None:
         super().__init__()
-        self.spans = spans  # (start, length) in UTF-16 units within the block
+        self.spans = spans
+        self.length = length
+
+
+def block_spans(block: QTextBlock) -> tuple[Span, ...]:
+    data = block.userData()
+    return data.spans if isinstance(data, BlockFindings) else ()
+
+
+def text_at(block_text: str, start: int, length: int) -> str:
+    """The block's text over a UTF-16 range."""
+    if block_text.isascii():
+        return block_text[start:start + length]
+    m = PositionMap(block_text)
+    return block_text[m.from_qt(start):m.from_qt(start + length)]
+
+
+def live_spans(block: QTextBlock) -> list[Span]:
+    """The block's spans that still sit on their own text (sentences always count)."""
+    spans = block_spans(block)
+    if not spans:
+        return []
+    text = block.text()
+    return [s for s in spans if s.is_sentence or text_at(text, s.start, s.length) == s.text]
 
 
 class FindingHighlighter(QSyntaxHighlighter):
+    """Paints the spans cached on each block; lays new analyses on in slices."""
+
+    applied = Signal()  # a job (new findings, filter or theme change) has finished
+
     def __init__(self, document: QTextDocument, dark: bool = False) -> None:
-        super().__init__(document)
+        super().__init__(None)
+        # Our edit-following slot must run before QSyntaxHighlighter's own re-format of
+        # the edited block, so it is connected before the document is attached.
+        document.contentsChange.connect(self._follow_edit)
+        self.setDocument(document)
         self.dark = dark
-        self.hidden: set[str] = set()
-        self._queue: list[int] = []
+        self.hidden: frozenset[str] = frozenset()
+        self._formats: dict[tuple[str, str], object] = {}
+        self._job: Iterator[None] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(0)
-        self._timer.timeout.connect(self._paint_batch)
-        self._formats: dict[tuple[str, str], object] = {}
+        self._timer.timeout.connect(self._tick)
 
-    def set_dark(self, dark: bool) -> None:
-        self.dark = dark
-        self._formats.clear()
-        self.rehighlight()
-
-    def set_hidden(self, hidden: set[str]) -> None:
-        self.hidden = set(hidden)
-        self.schedule_all()
-
-    def apply(self, text: str, findings: tuple[Finding, ...], first_visible: int = 0) -> None:
-        """Attach findings (for exactly this document text) to blocks and repaint."""
-        doc = self.document()
-        offsets = OffsetMap(text)
-        per_block: dict[int, list[tuple[int, int, Finding]]] = {}
-        for f in findings:
-            start, end = offsets.to_qt(f.start), offsets.to_qt(f.end)
-            block = doc.findBlock(start)
-            while block.isValid() and block.position() < end:
-                b_start = block.position()
-                s = max(start, b_start) - b_start
-                e = min(end, b_start + block.length() - 1) - b_start
-                if e > s:
-                    per_block.setdefault(block.blockNumber(), []).append((s, e - s, f))
-                block = block.next()
-        block = doc.begin()
-        while block.isValid():
-            spans = per_block.get(block.blockNumber())
-            old = block.userData()
-            if spans or (isinstance(old, BlockFindings) and old.spans):
-                block.setUserData(BlockFindings(spans or []))
-            block = block.next()
-        order = list(range(doc.blockCount()))
-        order = order[first_visible:] + order[:first_visible]
-        self._queue = order
-        self._timer.start()
-
-    def schedule_all(self, first_visible: int = 0) -> None:
-        order = list(range(self.document().blockCount()))
-        self._queue = order[first_visible:] + order[:first_visible]
-        self._timer.start()
-
-    def _paint_batch(self) -> None:
-        doc = self.document()
-        batch, self._queue = self._queue[:BATCH], self._queue[BATCH:]
-        for number in batch:
-            block = doc.findBlockByNumber(number)
-            if block.isValid():
-                self.rehighlightBlock(block)
-        if not self._queue:
-            self._timer.stop()
-
+    # --- public ------------------------------------------------------------------------
     def pending(self) -> bool:
-        return bool(self._queue)
+        return self._job is not None
 
-    def forget_block(self, block) -> None:
-        """The block was edited: its findings no longer fit it."""
+    def set_dark(self, dark: bool, first_visible: int = 0) -> None:
+        if dark != self.dark:
+            self.dark = dark
+            self._formats.clear()
+            self._start(self._repaint_job(first_visible))
+
+    def set_hidden(self, hidden: set[str] | frozenset[str], first_visible: int = 0) -> None:
+        hidden = frozenset(hidden)
+        if hidden != self.hidden:
+            self.hidden = hidden
+            self._start(self._repaint_job(first_visible))
+
+    def apply(self, text: str, findings: tuple[Finding, ...] | list[Finding],
+              first_visible: int = 0, visible_blocks: int = 60) -> None:
+        """Lay findings (for exactly this text, the document's) onto the blocks."""
+        self._start(self._apply_job(text, findings, first_visible, visible_blocks))
+
+    def finish(self) -> None:
+        """Run the current job to its end now (for export and tests)."""
+        job, self._job = self._job, None
+        self._timer.stop()
+        if job is not None:
+            for _ in job:
+                pass
+            self.applied.emit()
+
+    def cancel(self) -> None:
+        self._job = None
+        self._timer.stop()
+
+    def drop(self, unwanted: Callable[[Finding], bool]) -> int:
+        """Remove spans whose finding is unwanted (an ignored or newly accepted word)
+        and re-paint their blocks; returns how many spans went."""
+        dropped = 0
+        block = self.document().begin()
+        while block.isValid():
+            spans = block_spans(block)
+            kept = tuple(s for s in spans if not unwanted(s.finding))
+            if len(kept) != len(spans):
+                dropped += len(spans) - len(kept)
+                block.setUserData(BlockFindings(kept, block.length()))
+                self.rehighlightBlock(block)
+            block = block.next()
+        return dropped
+
+    # --- jobs --------------------------------------------------------------------------
+    def _start(self, job: Iterator[None]) -> None:
+        self._job = job
+        self._timer.start()
+
+    def _tick(self) -> None:
+        if self._job is None:
+            self._timer.stop()
+            return
+        deadline = time.perf_counter() + BUDGET_S
+        try:
+            while time.perf_counter() < deadline:
+                next(self._job)
+        except StopIteration:
+            self._job = None
+            self._timer.stop()
+            self.applied.emit()
+
+    def _apply_job(self, text: str, findings, first_visible: int,
+                   visible_blocks: int) -> Iterator[None]:
+        doc = self.document()
+        starts = [0]
+        at = text.find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        if len(starts) != doc.blockCount():
+            return  # not the document's text: a newer analysis is on its way
+        yield
+        positions = PositionMap(text)
+        per_block: dict[int, list[Span]] = {}
+        yield
+        # Findings near the visible blocks are placed first.
+        first_visible = min(max(first_visible, 0), len(starts) - 1)
+        visible_from = starts[first_visible]
+        ordered = [f for f in findings if f.end > visible_from]
+        yield
+        ordered += [f for f in findings if f.end <= visible_from]
+        yield
+        for f in ordered:
+            b = bisect_right(starts, f.start) - 1
+            first = True
+            while b < len(starts) and starts[b] < max(f.end, f.start + 1):
+                b_start = starts[b]
+                b_end = starts[b + 1] - 1 if b + 1 < len(starts) else len(text)
+                s, e = max(f.start, b_start), min(f.end, b_end)
+                if e > s:
+                    if positions.identity:
+                        qs, qe = s - b_start, e - b_start
+                    else:
+                        base = positions.to_qt(b_start)
+                        qs, qe = positions.to_qt(s) - base, positions.to_qt(e) - base
+                    per_block.setdefault(b, []).append(Span(qs, qe - qs, text[s:e], f, first))
+                    first = False
+                b += 1
+            yield
+        yield from self._lay(per_block, first_visible, visible_blocks)
+
+    def _lay(self, per_block: dict[int, list[Span]], first_visible: int,
+             visible_blocks: int) -> Iterator[None]:
+        """Attach spans to blocks (visible ones first); re-paint only what changed."""
+        doc = self.document()
+        count = doc.blockCount()
+        for lo, hi in ((first_visible, min(count, first_visible + visible_blocks)),
+                       (min(count, first_visible + visible_blocks), count),
+                       (0, first_visible)):
+            block = doc.findBlockByNumber(lo)
+            number = lo
+            while block.isValid() and number < hi:
+                new = tuple(per_block.get(number, ()))
+                old = block_spans(block)
+                if new or old:
+                    block.setUserData(BlockFindings(new, block.length()))
+                    if [s.key() for s in old] != [s.key() for s in new]:
+                        self.rehighlightBlock(block)
+                    yield
+                block = block.next()
+                number += 1
+
+    def _repaint_job(self, first_visible: int) -> Iterator[None]:
+        doc = self.document()
+        count = doc.blockCount()
+        first_visible = min(max(first_visible, 0), max(count - 1, 0))
+        for lo, hi in ((first_visible, count), (0, first_visible)):
+            block = doc.findBlockByNumber(lo)
+            number = lo
+            while block.isValid() and number < hi:
+                if block_spans(block):
+                    self.rehighlightBlock(block)
+                    yield
+                block = block.next()
+                number += 1
+
+    # --- following edits ---------------------------------------------------------------
+    def _follow_edit(self, position: int, removed: int, added: int) -> None:
+        """Keep the edited block's spans on their words: shift those after the edit,
+        drop word spans it touched, stretch a sentence shade it fell inside."""
+        if not removed and not added:
+            return
+        self.cancel()  # the job's block numbers and text are out of date now
+        block = self.document().findBlock(position)
         data = block.userData()
-        if isinstance(data, BlockFindings) and data.spans:
-            block.setUserData(BlockFindings([]))
+        if not isinstance(data, BlockFindings) or not data.spans:
+            return
+        at = position - block.position()
+        delta = added - removed
+        one_block = (block.length() - data.length == delta
+                     and position + added < block.position() + block.length())
+        kept = []
+        for s in data.spans:
+            if s.end <= at:
+                kept.append(s)  # wholly before the edit
+            elif not one_block:
+                continue  # lines were joined or split: wait for the next analysis
+            elif s.start >= at + removed:
+                kept.append(s.moved(s.start + delta))  # wholly after it
+            elif s.is_sentence and s.start <= at and at + removed <= s.end:
+                kept.append(s.moved(s.start, max(1, s.length + delta)))
+        block.setUserData(BlockFindings(tuple(kept), block.length()))
 
+    # --- painting ----------------------------------------------------------------------
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
         data = self.currentBlockUserData()
-        if not isinstance(data, BlockFindings):
+        if not isinstance(data, BlockFindings) or not data.spans:
             return
-        # Sentence shading first, word underlines on top.
-        for start, length, f in sorted(data.spans, key=lambda s: s[2].category != "sentence"):
-            if f.category in self.hidden:
+        limit = utf16_len(text)
+        sentences = [s for s in data.spans if s.is_sentence]
+        words = [s for s in data.spans if not s.is_sentence]
+        for s in sentences + words:
+            f = s.finding
+            if f.category in self.hidden or s.start >= limit:
                 continue
-            key = (f.category, f.rule_id if f.category == "sentence" else "")
+            if not s.is_sentence and text_at(text, s.start, s.length) != s.text:
+                continue  # the words under it changed: never paint on other words
+            key = (f.category, f.rule_id if s.is_sentence else "")
             fmt = self._formats.get(key)
             if fmt is None:
                 fmt = self._formats[key] = char_format(f.category, f.rule_id, self.dark)
-            if f.category == "sentence":
-                self.setFormat(start, length, fmt)
+            length = min(s.length, limit - s.start)
+            if s.is_sentence:
+                self.setFormat(s.start, length, fmt)
             else:
-                merged = self.format(start)
+                merged = self.format(s.start)
                 merged.merge(fmt)
-                self.setFormat(start, length, merged)
+                self.setFormat(s.start, length, merged)

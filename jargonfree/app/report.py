@@ -1,108 +1,251 @@
-"""A report to attach to a leaflet sign-off form or a bid: scores, target, findings with
-suggestions, and the text with its highlights. HTML, or PDF through QPdfWriter."""
+"""A report to attach to a leaflet sign-off form or a bid: the scores, the target and
+whether it is met, the findings with suggestions, and the text with its marks.
+
+HTML, or an A4 PDF laid out by QTextDocument through QPdfWriter. The HTML keeps to the
+subset QTextDocument renders, so the PDF and the HTML show the same report.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
-import time
 from pathlib import Path
 
-from jargonfree.app.styles import STYLES, VERY_HARD, HARD
-from jargonfree.core.describe import describe_readability
-from jargonfree.core.model import Analysis
+from jargonfree.app.cards import category_title
+from jargonfree.app.styles import SHADES, STYLES
+from jargonfree.core.describe import flesch_label, nhs_band_words, reading_time_words
+from jargonfree.core.model import Analysis, Finding
 from jargonfree.core.profiles import get_profile
 
+SEVERITY = {"sentence.long": 1, "sentence.hard": 2, "sentence.very_hard": 3}
 
-def build_html(title: str, text: str, analysis: Analysis) -> str:
+
+def report_name(document: Path | None, when: dt.date, suffix: str) -> str:
+    """A file name from the document's: "leaflet - plain English report 2026-11-26.pdf"."""
+    stem = document.stem if document is not None else "Untitled"
+    return f"{stem} - plain English report {when.isoformat()}{suffix}"
+
+
+def _num(value: float | None, digits: int = 0) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def _goal(target) -> str:
+    lo, hi = target
+    if lo and hi:
+        return f"reading age {lo} to {hi}"
+    return f"reading age {hi} or under" if hi else "no reading-age target"
+
+
+def build_html(title: str, text: str, analysis: Analysis, *, when: dt.date | None = None,
+               word_limit: int | None = None) -> str:
+    """The whole report as one HTML page (UTF-8, no outside files)."""
+    when = when or dt.date.today()
     r = analysis.readability
     profile = get_profile(r.profile)
-    rows = "".join(f"<li>{html.escape(line)}</li>" for line in describe_readability(r))
-    findings = []
+    e = html.escape
+    if r.meets_target is True:
+        verdict = (f'<p class="ok" style="color:#1b7f3b"><b>&#10004; Meets the target</b>: '
+                   f"{e(_goal(r.target))}. UK reading age {_num(r.reading_age)}.</p>")
+    elif r.meets_target is False:
+        verdict = (f'<p class="warn" style="color:#9a5b00"><b>&#9650; Does not meet the target'
+                   f"</b>: {e(_goal(r.target))}. UK reading age {_num(r.reading_age)}.</p>")
+    else:
+        verdict = f"<p><b>Not enough text to tell</b> (target: {e(_goal(r.target))}).</p>"
+    words = f"{r.words:,}"
+    if word_limit:
+        over = r.words - word_limit
+        words += f" of a {word_limit:,}-word limit" + (f" ({over:,} over)" if over > 0 else "")
+    scores = [
+        ("UK reading age", _num(r.reading_age), "Flesch-Kincaid grade plus 5 years"),
+        ("SMOG", f"reading age {_num(r.smog_reading_age)}" if r.smog_grade is not None
+         else "–", nhs_band_words(r.nhs_band) if r.smog_grade is not None
+         else r.notes.get("smog_grade", "needs at least 3 sentences")),
+        ("Flesch reading ease", _num(r.flesch_reading_ease),
+         f"{flesch_label(r.flesch_reading_ease)} (0-100, higher is easier)"),
+        ("Jargon score", f"{_num(r.jargon_percent, 1)}%",
+         "share of uncommon words; lower is plainer"),
+        ("Words", words,
+         f"{r.sentences:,} sentences; {reading_time_words(r.reading_time_seconds)}"),
+        ("Other formulas", "", f"Gunning fog {_num(r.gunning_fog, 1)}, Coleman-Liau "
+         f"{_num(r.coleman_liau, 1)}, ARI {_num(r.automated_readability_index, 1)}, "
+         f"Dale-Chall {_num(r.dale_chall, 1)} (US grades)"),
+    ]
+    score_rows = "".join(f"<tr><td><b>{e(a)}</b></td><td>{e(b)}</td><td>{e(c)}</td></tr>"
+                         for a, b, c in scores)
+    counts: dict[str, int] = {}
     for f in analysis.findings:
-        if f.category == "sentence":
-            continue
-        sugg = "; ".join(f.suggestions) or "–"
-        findings.append(
-            f"<tr><td>{f.line}:{f.column}</td><td>{html.escape(STYLES[f.category].label)}</td>"
-            f"<td><b>{html.escape(f.text)}</b></td><td>{html.escape(sugg)}</td>"
-            f"<td>{html.escape(f.message)}</td></tr>"
-        )
-    marked = _marked_text(text, analysis)
-    date = time.strftime("%d %B %Y")
+        counts[f.category] = counts.get(f.category, 0) + 1
+    count_rows = "".join(f"<tr><td>{e(STYLES[c].label)}</td><td>{counts[c]}</td></tr>"
+                         for c in STYLES if c in counts) or '<tr><td colspan="2">None</td></tr>'
+    groups = group_findings(analysis.findings)
+    numbered = {id(f): n for n, group in enumerate(groups, start=1) for f in group
+                if f.category != "sentence"}
+    rows = [_group_row(n, g) for n, g in enumerate(groups, start=1)]
+    word_rows = "".join(r for r, g in zip(rows, groups, strict=True)
+                        if g[0].category != "sentence")
+    sentence_rows = "".join(r for r, g in zip(rows, groups, strict=True)
+                            if g[0].category == "sentence")
+    if not word_rows:
+        word_rows = '<tr><td colspan="5">No words or phrases to change.</td></tr>'
+    if not sentence_rows:
+        sentence_rows = '<tr><td colspan="5">No hard or long sentences.</td></tr>'
     return f"""<!DOCTYPE html>
-<html lang="en-GB"><head><meta charset="utf-8"><title>{html.escape(title)}: readability report</title>
+<html lang="en-GB"><head><meta charset="utf-8">
+<title>{e(title)}: plain English report</title>
 <style>
-body {{ font-family: sans-serif; line-height: 1.4; }}
-table {{ border-collapse: collapse; width: 100%; }}
-td, th {{ border: 1px solid #bbb; padding: 3px 5px; vertical-align: top; font-size: 90%; }}
-.text {{ white-space: pre-wrap; border: 1px solid #ccc; padding: 8px; }}
+body {{ font-family: sans-serif; font-size: 10pt; color: #1d1d1b; }}
+h1 {{ font-size: 16pt; margin-bottom: 2pt; }}
+h2 {{ font-size: 12pt; margin-top: 14pt; }}
+table {{ border-collapse: collapse; }}
+td, th {{ border: 1px solid #b9b9b4; padding: 3px; vertical-align: top; }}
+th {{ background: #ecece8; text-align: left; }}
+.meta {{ color: #555; }}
+.text {{ white-space: pre-wrap; font-size: 10.5pt; line-height: 140%; }}
+sup {{ color: #555; font-size: 7pt; }}
 </style></head><body>
-<h1>Readability report: {html.escape(title)}</h1>
-<p>Made with jargonfree on {date}. Audience: {html.escape(profile.label)}
-({html.escape(profile.description)})</p>
-<h2>Scores</h2><ul>{rows}</ul>
-<h2>Findings ({len(findings)} words and phrases)</h2>
-<table><tr><th>Line</th><th>Kind</th><th>Text</th><th>Suggestions</th><th>Why</th></tr>
-{''.join(findings)}</table>
-<h2>The text</h2>
-<p>Underlined: words to look at. Yellow: hard sentences. Pink: very hard sentences.</p>
-<div class="text">{marked}</div>
+<h1>Plain English report: {e(title)}</h1>
+<p class="meta">Checked with jargonfree on {when.day} {when:%B %Y}. Audience: {e(profile.label)}.
+{e(profile.description)}</p>
+{verdict}
+<h2>Scores</h2>
+<table width="100%" cellspacing="0" cellpadding="3">{score_rows}</table>
+<h2>Highlights by kind</h2>
+<table cellspacing="0" cellpadding="3"><tr><th>Kind</th><th>How many</th></tr>{count_rows}</table>
+<h2>Words and phrases to change</h2>
+<table width="100%" cellspacing="0" cellpadding="3">
+<tr><th>#</th><th>Line</th><th>Kind</th><th>Text and suggestions</th><th>Why</th></tr>
+{word_rows}</table>
+<h2>Sentences to make easier</h2>
+<table width="100%" cellspacing="0" cellpadding="3">
+<tr><th>#</th><th>Line</th><th>Kind</th><th>Sentence</th><th>Why</th></tr>
+{sentence_rows}</table>
+<h2 style="page-break-before: always">The text</h2>
+<p class="meta">{_legend()}</p>
+<div class="text">{marked_text(text, analysis, numbered)}</div>
+<p class="meta">Reading ages are estimates from readability formulas; test your text with
+the people it is for. The word lists follow GOV.UK, the NHS and other public guides.</p>
 </body></html>
 """
 
 
-def _marked_text(text: str, analysis: Analysis) -> str:
-    """The text as HTML with word findings underlined and hard sentences shaded."""
-    marks: list[tuple[int, int, str]] = []
+def group_findings(findings) -> list[list[Finding]]:
+    """Rows of the report: one rule on the same words is one row, and a sentence that is
+    both long and hard is one row; words and phrases first, then sentences."""
+    groups: dict[tuple, list[Finding]] = {}
+    for f in findings:
+        key = ((1, f.start, f.end) if f.category == "sentence"
+               else (0, f.rule_id, f.text.lower()))
+        groups.setdefault(key, []).append(f)
+    return [groups[k] for k in sorted(groups, key=lambda k: k[0])]
+
+
+def _group_row(n: int, group: list[Finding]) -> str:
+    e = html.escape
+    f = group[0]
+    lines = ", ".join(dict.fromkeys(str(g.line) for g in group))
+    if f.category == "sentence":
+        words = f.text.split()
+        shown = " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+        group = sorted(group, key=lambda g: -SEVERITY.get(g.rule_id, 0))
+        kind = "; ".join(category_title(g) for g in group)
+        why = "<br>".join(e(g.message) for g in group)
+        return (f"<tr><td>{n}</td><td>{lines}</td><td>{e(kind)}</td>"
+                f"<td><b>{e(shown)}</b></td><td>{why}</td></tr>")
+    shown = f.text if len(f.text) <= 80 else f.text[:79] + "…"
+    if len(group) > 1:
+        shown += f" (×{len(group)})"
+    suggestions = "".join(f"<br>&rarr; {e(s)}" for s in f.suggestions)
+    why = e(f.message) + (f"<br><i>{e(f.note)}</i>" if f.note else "")
+    if f.source:
+        why += f'<br><span class="meta">Source: {e(f.source)}</span>'
+    return (f"<tr><td>{n}</td><td>{lines}</td><td>{e(category_title(f))}</td>"
+            f"<td><b>{e(shown)}</b>{suggestions}</td><td>{why}</td></tr>")
+
+
+def _legend() -> str:
+    parts = []
+    for rule, (light, _) in SHADES.items():
+        name = rule.split(".")[1].replace("_", " ")
+        parts.append(f'<span style="background-color:{light}">{name} sentence</span>')
+    for category, style in STYLES.items():
+        if category != "sentence":
+            parts.append(f'<span style="color:{style.light}; text-decoration: underline">'
+                         f"{html.escape(style.label.lower())}</span>")
+    return "Marks: " + ", ".join(parts) + ". Small numbers point to the table above."
+
+
+def marked_text(text: str, analysis: Analysis, numbered: dict[int, int] | None = None) -> str:
+    """The text as HTML: sentences shaded, findings underlined in their colour, each
+    followed by its number in the findings table. Overlaps are cut into segments, so
+    spans never need to nest."""
+    numbered = numbered or {}
+    cuts = {0, len(text)}
     for f in analysis.findings:
-        if f.category == "sentence":
-            if f.rule_id == "sentence.long":
-                continue
-            bg = VERY_HARD[0] if f.rule_id == "sentence.very_hard" else HARD[0]
-            marks.append((f.start, f.end, f'<span style="background:{bg}">'))
-        else:
-            c = STYLES[f.category].light
-            marks.append((f.start, f.end, f'<span style="text-decoration: underline; '
-                                          f'color:{c}" title="{html.escape(f.message)}">'))
-    events: dict[int, list[str]] = {}
-    # Sentence spans open first and close last so word spans nest inside them.
-    for s, e, tag in sorted(marks, key=lambda m: (m[0], -(m[1] - m[0]))):
-        events.setdefault(s, []).append(tag)
-        events.setdefault(e, []).insert(0, "</span>")
+        cuts.update((max(0, min(f.start, len(text))), max(0, min(f.end, len(text)))))
+    points = sorted(cuts)
+    sentences = sorted((f for f in analysis.findings if f.category == "sentence"),
+                       key=lambda f: f.start)
+    words = sorted((f for f in analysis.findings if f.category != "sentence"),
+                   key=lambda f: f.start)
+    ends: dict[int, list[int]] = {}
+    for f in words:
+        if id(f) in numbered:
+            ends.setdefault(f.end, []).append(numbered[id(f)])
     out = []
-    pos = 0
-    open_count = 0
-    for at in sorted(events):
-        out.append(html.escape(text[pos:at]))
-        for tag in events[at]:
-            if tag == "</span>":
-                if open_count:
-                    out.append(tag)
-                    open_count -= 1
-            else:
-                out.append(tag)
-                open_count += 1
-        pos = at
-    out.append(html.escape(text[pos:]))
-    out.append("</span>" * open_count)
+    si = wi = 0
+    active_s: list[Finding] = []
+    active_w: list[Finding] = []
+    for a, b in zip(points, points[1:], strict=False):
+        while si < len(sentences) and sentences[si].start <= a:
+            active_s.append(sentences[si])
+            si += 1
+        while wi < len(words) and words[wi].start <= a:
+            active_w.append(words[wi])
+            wi += 1
+        active_s = [f for f in active_s if f.end > a]
+        active_w = [f for f in active_w if f.end > a]
+        style = []
+        if active_s:
+            worst = max(active_s, key=lambda f: SEVERITY.get(f.rule_id, 0))
+            light = SHADES.get(worst.rule_id, SHADES["sentence.hard"])[0]
+            style.append(f"background-color:{light}")
+        if active_w:
+            c = STYLES[active_w[0].category].light
+            style.append(f"color:{c}; text-decoration: underline")
+        chunk = html.escape(text[a:b]).replace("\n", "<br>")
+        out.append(f'<span style="{"; ".join(style)}">{chunk}</span>' if style else chunk)
+        if b in ends:
+            out.append("<sup>" + ",".join(str(n) for n in ends[b]) + "</sup>")
     return "".join(out)
 
 
-def export_html(path: Path, title: str, text: str, analysis: Analysis) -> None:
+def export_html(path: Path, html_text: str) -> str | None:
+    """Write the report atomically (WriteError on failure)."""
     from jargonfree.formats import write_text_atomic
 
-    write_text_atomic(path, build_html(title, text, analysis))
+    return write_text_atomic(path, html_text)
 
 
-def export_pdf(path: Path, title: str, text: str, analysis: Analysis) -> None:
-    """A4 PDF of the same report (QTextDocument laid out by QPdfWriter)."""
-    from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
+def export_pdf(path: Path, html_text: str, title: str) -> None:
+    """An A4 PDF of the report, with page numbers (OSError if it cannot be written)."""
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-    writer = QPdfWriter(str(path))
+    tmp = path.with_name(f".{path.name}.tmp")
+    writer = QPdfWriter(str(tmp))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setResolution(150)
-    writer.setTitle(f"{title}: readability report")
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    writer.setResolution(300)
+    writer.setTitle(f"{title}: plain English report")
     writer.setCreator("jargonfree")
     doc = QTextDocument()
-    doc.setHtml(build_html(title, text, analysis))
+    doc.documentLayout().setPaintDevice(writer)  # measure text at the PDF's resolution
+    doc.setHtml(html_text)
+    page = writer.pageLayout().paintRectPixels(writer.resolution())
+    doc.setPageSize(QSizeF(page.size()))
     doc.print_(writer)
+    del writer  # closes the file
+    if not tmp.exists() or tmp.stat().st_size == 0:
+        raise OSError(f"{path.name}: the PDF could not be written there")
+    tmp.replace(path)

@@ -1,441 +1,401 @@
-"""The main window: editor, side panel, menus, files, autosave, and the worker's answers."""
+"""The main window: the editor, the score and findings panels, and what joins them.
+
+Widgets stay dumb: the Checker sends text and lays answers on the editor, FileActions
+looks after the file, and the core decides what is a finding and what it scores.
+"""
 
 from __future__ import annotations
 
-import uuid
+import dataclasses
+import datetime as dt
+from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QSplitter,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from jargonfree.app.autosave import AutosaveStore
+from jargonfree.app.actions import Actions
+from jargonfree.app.checking import Checker
 from jargonfree.app.editor import Editor
-from jargonfree.app.panels import FindingsList, ScorePanel
-from jargonfree.core.model import Analysis, Finding, Options, Readability
-from jargonfree.formats import ReadError, TextDocument, WriteError, read_text, write_text_atomic
+from jargonfree.app.files import FileActions
+from jargonfree.app.findbar import FindBar
+from jargonfree.app.findings import FindingsPanel
+from jargonfree.app.icons import app_icon
+from jargonfree.app.positions import PositionMap
+from jargonfree.app.preferences import PreferencesDialog, options_for
+from jargonfree.app.prompts import Prompts
+from jargonfree.app.report import build_html, export_html, export_pdf, report_name
+from jargonfree.app.scores import ScorePanel
+from jargonfree.app.theme import ThemeManager
+from jargonfree.core.model import Analysis
+from jargonfree.core.profiles import get_profile
+from jargonfree.formats import WriteError
 from jargonfree.paths import AppPaths
-from jargonfree.settings import Settings, add_recent, save_settings
-from jargonfree.userlists import add_word, load_word_list
+from jargonfree.settings import Settings, save_settings
+from jargonfree.userlists import add_word, load_word_list, remove_word
 
-DEBOUNCE_MS = 150
-AUTOSAVE_MS = 5000
-STATE_WORDS = {"starting": "Getting ready…", "ready": "Up to date", "busy": "Checking…",
-               "restarting": "Restarting the checker…", "stopped": "Checker stopped"}
+REPORT_FILTER = "PDF document (*.pdf);;Web page (*.html)"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, client, settings: Settings, paths: AppPaths, *, ask=None) -> None:
+    def __init__(self, client, settings: Settings, paths: AppPaths, *,
+                 prompts: Prompts | None = None, theme: ThemeManager | None = None) -> None:
         super().__init__()
         self.client = client
         self.settings = settings
         self.paths = paths
-        self.ask = ask or self._ask  # injectable for tests: (title, text, buttons) -> button
-        self.autosave = AutosaveStore(paths.autosave_dir)
-        self.doc_id = uuid.uuid4().hex
-        self.path: Path | None = None
-        self.file_format = TextDocument("", "utf-8", "\n", False)
-        self.revision = 0
-        self.analysis: Analysis | None = None
-        self.baseline: Readability | None = None
-        self.ignored_here: set[tuple[str, str, int]] = set()
-        self.ignored_doc: set[tuple[str, str]] = set()
-        accept, _ = load_word_list(paths.accept_file)
-        reject, _ = load_word_list(paths.reject_file)
-        self.options = Options(accept, reject, frozenset(settings.disabled_categories))
-        self.hidden = set(settings.hidden_categories)
+        self.prompts = prompts or Prompts(self)
+        self.theme = theme or ThemeManager(QApplication.instance(), self)
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.warnings: list[str] = []
+        self.shown: Analysis | None = None  # the analysis the panels show
+        self._size_docks = False  # first show without a saved layout: give the docks room
 
         self.editor = Editor()
+        self.find_bar = FindBar(self.editor)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.editor, 1)
+        column.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+        self.checker = Checker(client, self.editor, settings.profile, self._options(), self)
+        self.files = FileActions(self, self.editor, self.checker, settings, paths, self.prompts)
         self.panel = ScorePanel()
-        self.findings = FindingsList()
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.panel)
-        side_layout.addWidget(self.findings, 1)
-        self.splitter = QSplitter()
-        self.splitter.addWidget(self.editor)
-        self.splitter.addWidget(side)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(self.splitter)
-        self.counts = QLabel()
-        self.reading = QLabel()
-        self.worker_state = QLabel(STATE_WORDS["starting"])
-        for w in (self.counts, self.reading, self.worker_state):
-            self.statusBar().addPermanentWidget(w)
-        self.setAcceptDrops(True)
-        self.editor.setAcceptDrops(False)
+        self.findings_panel = FindingsPanel()
+        self.findings = self.findings_panel.view
+        self.legend = self.findings_panel.legend
+        self.legend_disabled = frozenset(settings.disabled_categories)
+        self.scores_dock = self._dock("Scores", "scores-dock", self._scroll(self.panel))
+        self.findings_dock = self._dock("Findings", "findings-dock", self.findings_panel)
+        # Scores on the right, findings on the left: both get the full height, and the
+        # text column stays in the middle, as on a page.
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.scores_dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.findings_dock)
 
-        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.request_analysis)
-        self._autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
-        self._autosave_timer.timeout.connect(self._autosave)
-        self._autosave_timer.start()
-        # contentsChange also fires when highlights are painted (0 removed, 0 added):
-        # only real edits bump the revision.
-        self.editor.document().contentsChange.connect(
-            lambda _pos, removed, added: (removed or added) and self._text_changed()
-        )
-        self.editor.ignore_requested.connect(self._ignore)
-        self.editor.word_listed.connect(self._list_word)
-        self.findings.finding_activated.connect(self.editor.select_finding)
-        self.panel.set_profile(settings.profile)
-        self.panel.profile_changed.connect(self._profile_changed)
-        for cat, box in self.panel.boxes.items():
-            box.setChecked(cat not in self.hidden)
-        self.panel.categories_changed.connect(self._filter)
-        self.editor.highlighter.set_hidden(self.hidden)
-        client.analysis_ready.connect(self.on_analysis)
-        client.state_changed.connect(self._on_state)
-        client.error.connect(lambda m: self.statusBar().showMessage(f"Checker problem: {m}", 8000))
-        self._build_actions()
-        self._restore_layout()
-        self._update_title()
-        self._update_counts()
+        self.counts = self._status_label("Word and character count")
+        self.reading = self._status_label("Reading age")
+        self.worker_state = self._status_label("Checker")
+        self.worker_state.setText(self.checker.state_words())
 
-    # --- actions -------------------------------------------------------------------------
-    def _action(self, menu, text, slot, shortcut=None, name=None) -> QAction:
-        act = QAction(text, self)
-        if shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
-        act.triggered.connect(slot)
-        menu.addAction(act)
-        if name:
-            setattr(self, name, act)
-        return act
-
-    def _build_actions(self) -> None:
-        S = QKeySequence.StandardKey
-        bar = self.menuBar()
-        file = bar.addMenu("&File")
-        tools = self.addToolBar("Main")
-        tools.setObjectName("main-toolbar")
-        for text, slot, key in (("&New", self.new_document, S.New), ("&Open…", self.open_dialog, S.Open),
-                                ("&Save", self.save, S.Save), ("Save &As…", self.save_as, S.SaveAs)):
-            tools.addAction(self._action(file, text, slot, key))
-        self.recent_menu = file.addMenu("Open &Recent")
+        self.actions_ = Actions(self)
+        self.actions_.finish_view_menu([self.scores_dock, self.findings_dock])
         self._fill_recent()
-        paste = self._action(file, "&Paste and Score", self.paste_and_score, "Ctrl+Shift+V")
-        tools.addAction(paste)
-        export = self._action(file, "&Export Report…", self.export_report, "Ctrl+E")
-        tools.addAction(export)
-        file.addSeparator()
-        self._action(file, "&Quit", self.close, S.Quit)
-        edit = bar.addMenu("&Edit")
-        self._action(edit, "&Undo", self.editor.undo, S.Undo)
-        self._action(edit, "&Redo", self.editor.redo, S.Redo)
-        self._action(edit, "&Find…", self.find_text, S.Find)
-        edit.addSeparator()
-        self._action(edit, "Next Finding", lambda: self.editor.next_finding(), "F8")
-        self._action(edit, "Previous Finding", lambda: self.editor.next_finding(True), "Shift+F8")
-        self._action(edit, "Apply First Suggestion", self.editor.apply_first_at_cursor, "Ctrl+Return")
-        edit.addSeparator()
-        self._action(edit, "&Preferences…", self.preferences, "Ctrl+,")
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for p in self.settings.recent_files:
-            act = self.recent_menu.addAction(p)
-            act.triggered.connect(lambda _=False, p=p: self.open_path(Path(p)))
-        self.recent_menu.setEnabled(bool(self.settings.recent_files))
-
-    # --- analysis ------------------------------------------------------------------------
-    def _text_changed(self) -> None:
-        self.revision += 1
-        self.analysis = None
-        self._update_counts()
+        self._connect()
+        self.panel.set_profile(settings.profile)
+        self.legend.set_hidden(settings.hidden_categories)
+        self.editor.set_hidden(frozenset(settings.hidden_categories))
+        self.panel.show_waiting("Checking starts as soon as the checker is ready…")
+        self._restore_layout()
+        self._apply_font()
         self._update_title()
-        self._debounce.start()
+        self._update_counts()
 
-    def request_analysis(self) -> None:
-        self.client.submit(self.revision, self.editor.toPlainText(), self.settings.profile, self.options)
+    # --- building -----------------------------------------------------------------------
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setAccessibleName(title)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        return dock
 
-    def on_analysis(self, analysis: Analysis) -> None:
-        if analysis.revision != self.revision:
-            return  # made for older text: drop it, a newer one is on its way
-        analysis = self._without_ignored(analysis)
-        self.analysis = analysis
-        if self.baseline is None:
-            self.baseline = analysis.readability
-        self.editor.show_analysis(analysis, self.editor.toPlainText())
-        self.panel.set_analysis(analysis, self.baseline)
-        self.findings.set_findings(analysis.findings, self.hidden)
+    def _scroll(self, widget: QWidget) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidget(widget)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return area
+
+    def _status_label(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setAccessibleName(name)
+        em = self.fontMetrics().averageCharWidth()
+        label.setContentsMargins(em, 0, em, 0)
+        self.statusBar().addPermanentWidget(label)
+        return label
+
+    def _connect(self) -> None:
+        c, e, f = self.checker, self.editor, self.files
+        # Queued: the panels update on the next turn of the event loop, so taking in a
+        # 20,000-finding answer and redrawing the panels never share one frame.
+        c.analysis_applied.connect(self._show_analysis, Qt.ConnectionType.QueuedConnection)
+        c.state_described.connect(self.worker_state.setText)
+        c.state_described.connect(lambda _: self._update_counts())
+        c.problem_reported.connect(lambda m: self.statusBar().showMessage(f"Checker: {m}", 10000))
+        e.ignore_requested.connect(c.ignore)
+        e.word_listed.connect(self.list_word)
+        e.files_dropped.connect(lambda paths: self.files.open_path(paths[0]))
+        e.document().modificationChanged.connect(lambda _: self._update_title())
+        f.document_replaced.connect(self._document_replaced)
+        f.recent_changed.connect(self._fill_recent)
+        f.saved.connect(lambda _: self._update_title())
+        f.message_posted.connect(lambda m: self.statusBar().showMessage(m, 6000))
+        self.findings.finding_activated.connect(self._go_to)
+        self.panel.profile_chosen.connect(self.set_profile)
+        self.panel.paragraph_clicked.connect(self._go_to_offset)
+        self.legend.filters_changed.connect(self._filter)
+        self.theme.theme_applied.connect(self._theme_applied)
+
+    def _options(self):
+        accept, w1 = load_word_list(self.paths.accept_file)
+        reject, w2 = load_word_list(self.paths.reject_file)
+        self.warnings += [w for w in (w1, w2) if w]
+        return options_for(self.settings, accept, reject)
+
+    # --- answers from the checker ---------------------------------------------------
+    def _show_analysis(self, analysis: Analysis) -> None:
+        if analysis is not self.checker.analysis:
+            return  # a newer one came in while this one was queued
+        self.shown = analysis
+        self.panel.set_analysis(analysis, self.checker.baseline, self.word_limit())
+        self.findings.set_findings(analysis.findings, self.editor.hidden)
+        self.legend.set_counts(Counter(f.category for f in analysis.findings),
+                               self.legend_disabled)
+        shown = sum(1 for f in analysis.findings if f.category not in self.editor.hidden)
+        self.findings_dock.setWindowTitle(f"Findings ({shown:,})")
         r = analysis.readability
         self.reading.setText("" if r.reading_age is None else f"Reading age {r.reading_age:.0f}")
+        self._update_counts()
 
-    def _without_ignored(self, analysis: Analysis) -> Analysis:
-        if not self.ignored_here and not self.ignored_doc:
-            return analysis
-        text = self.editor.toPlainText()
-        kept = tuple(f for f in analysis.findings
-                     if (f.rule_id, f.text.lower()) not in self.ignored_doc
-                     and (f.rule_id, f.text, _occurrence(text, f)) not in self.ignored_here)
-        return Analysis(kept, analysis.readability, analysis.revision, analysis.paragraph_grades)
-
-    def _ignore(self, f: Finding, scope: str) -> None:
-        if scope == "document":
-            self.ignored_doc.add((f.rule_id, f.text.lower()))
-        else:
-            self.ignored_here.add((f.rule_id, f.text, _occurrence(self.editor.toPlainText(), f)))
-        if self.analysis is not None:
-            self.on_analysis(self.analysis)
-
-    def _list_word(self, word: str, kind: str) -> None:
-        path = self.paths.accept_file if kind == "accept" else self.paths.reject_file
-        words = add_word(path, word)
-        if kind == "accept":
-            self.options = Options(words, self.options.reject - {word}, self.options.disabled)
-        else:
-            self.options = Options(self.options.accept - {word}, words, self.options.disabled)
-        self.revision += 1
-        self.request_analysis()
-
-    def _profile_changed(self, name: str) -> None:
-        self.settings.profile = name
-        self.revision += 1
-        self.request_analysis()
-
-    def _filter(self, hidden: set[str]) -> None:
-        self.hidden = hidden
-        self.settings.hidden_categories = sorted(hidden)
-        self.editor.highlighter.set_hidden(hidden)
-        if self.analysis is not None:
-            self.findings.set_findings(self.analysis.findings, hidden)
-
-    def _on_state(self, state: str) -> None:
-        words = STATE_WORDS.get(state, state.replace("error: ", "Checker problem: "))
-        self.worker_state.setText(words)
-        if state == "ready" and self.analysis is None:
-            self.request_analysis()
+    def word_limit(self) -> int | None:
+        return self.settings.word_limit or get_profile(self.settings.profile).word_limit
 
     def _update_counts(self) -> None:
-        text = self.editor.toPlainText()
-        words = len(text.split())
-        limit = self.settings.word_limit
-        if limit is None and self.settings.profile == "bid":
-            limit = 350
-        count = f"{words} / {limit} words" if limit else f"{words} words"
-        self.counts.setText(f"{count}, {len(text)} characters")
+        # characterCount is O(1) (UTF-16 units plus the final paragraph mark); copying a
+        # 100,000-word text out on every keystroke to count it exactly would take 7 ms.
+        words, chars = self.checker.words, self.editor.document().characterCount() - 1
+        if self.editor.document().isEmpty():
+            words = 0
+        limit = self.word_limit()
+        text = f"{words:,} / {limit:,} words" if limit else f"{words:,} words"
         over = limit is not None and words > limit
-        self.counts.setStyleSheet("color: #c62828; font-weight: bold;" if over else "")
+        if over:
+            text += f" ({words - limit:,} over)"
+        self.counts.setText(f"{text} · {chars:,} characters")
+        font = self.counts.font()
+        font.setBold(over)
+        self.counts.setFont(font)
 
-    # --- files ---------------------------------------------------------------------------
-    def _update_title(self) -> None:
-        name = self.path.name if self.path else "Untitled"
-        self.setWindowModified(self.editor.document().isModified())
-        self.setWindowTitle(f"{name}[*] – jargonfree")
+    # --- choices ------------------------------------------------------------------------
+    def set_profile(self, name: str) -> None:
+        self.settings.profile = name
+        self.panel.set_profile(name)
+        self.checker.set_profile(name)
+        self._update_counts()
 
-    def _ask(self, title: str, text: str, buttons) -> QMessageBox.StandardButton:
-        return QMessageBox.question(self, title, text, buttons)
+    def _filter(self, hidden: frozenset[str]) -> None:
+        self.settings.hidden_categories = sorted(hidden)
+        self.editor.set_hidden(hidden)
+        if self.checker.analysis is not None:
+            self._show_analysis(self.checker.analysis)
 
-    def maybe_save(self) -> bool:
-        """True when it is safe to drop the current text (saved, discarded, or empty)."""
-        if not self.editor.document().isModified() or not self.editor.toPlainText().strip():
-            return True
-        B = QMessageBox.StandardButton
-        answer = self.ask("Unsaved changes", "Save your changes first?", B.Save | B.Discard | B.Cancel)
-        if answer == B.Save:
-            return self.save()
-        return answer == B.Discard
-
-    def set_text(self, text: str, path: Path | None, fmt: TextDocument | None = None) -> None:
-        self.autosave.discard(self.doc_id)
-        self.doc_id = uuid.uuid4().hex
-        self.path = path
-        self.file_format = fmt or TextDocument("", "utf-8", "\n", False)
-        self.baseline = None
-        self.ignored_here.clear()
-        self.ignored_doc.clear()
-        self.editor.setPlainText(text)
-        self.editor.document().setModified(False)
-        self._update_title()
-
-    def new_document(self) -> None:
-        if self.maybe_save():
-            self.set_text("", None)
-
-    def open_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open", "", "Text (*.txt *.md);;All files (*)")
-        if name:
-            self.open_path(Path(name))
-
-    def open_path(self, path: Path) -> bool:
-        if not self.maybe_save():
-            return False
+    def list_word(self, word: str, kind: str) -> None:
+        """Always allow (accept list) or always flag (reject list) a word, then re-check."""
+        ours, theirs = ((self.paths.accept_file, self.paths.reject_file) if kind == "accept"
+                        else (self.paths.reject_file, self.paths.accept_file))
         try:
-            doc = read_text(path)
-        except ReadError as exc:
-            QMessageBox.warning(self, "Could not open", str(exc))
-            return False
-        from jargonfree.formats import normalize_newlines
-
-        self.set_text(normalize_newlines(doc.text), path, doc)
-        add_recent(self.settings, str(path))
-        self._fill_recent()
-        return True
-
-    def save(self) -> bool:
-        if self.path is None:
-            return self.save_as()
-        return self._write(self.path)
-
-    def save_as(self) -> bool:
-        name, _ = QFileDialog.getSaveFileName(self, "Save As", str(self.path or "untitled.txt"),
-                                              "Text (*.txt);;Markdown (*.md)")
-        return bool(name) and self._write(Path(name))
-
-    def _write(self, path: Path) -> bool:
-        fmt = self.file_format
-        try:
-            warning = write_text_atomic(path, self.editor.toPlainText(), fmt.encoding,
-                                        fmt.newline, fmt.bom)
+            add_word(ours, word)
+            if word.lower() in load_word_list(theirs)[0]:
+                remove_word(theirs, word)
         except WriteError as exc:
-            QMessageBox.warning(self, "Could not save", str(exc))
-            return False
-        if warning:
-            self.file_format = TextDocument("", "utf-8", fmt.newline, False)
-            QMessageBox.information(self, "Saved as UTF-8", warning)
-        self.path = path
-        self.editor.document().setModified(False)
-        self.autosave.discard(self.doc_id)
-        add_recent(self.settings, str(path))
-        self._fill_recent()
-        self._update_title()
-        return True
-
-    def _autosave(self) -> None:
-        if self.editor.document().isModified() and self.editor.toPlainText():
-            try:
-                self.autosave.save(self.doc_id, self.editor.toPlainText(),
-                                   str(self.path) if self.path else None)
-            except (OSError, WriteError):
-                self.statusBar().showMessage("Autosave failed: the state folder is not writable", 5000)
-
-    def offer_recovery(self) -> None:
-        B = QMessageBox.StandardButton
-        for rec in self.autosave.pending():
-            where = rec.path or "an unsaved document"
-            answer = self.ask("Recover unsaved work?",
-                              f"jargonfree closed before your changes to {where} were saved. "
-                              "Open the recovered text?", B.Yes | B.No)
-            if answer == B.Yes:
-                self.set_text(rec.text, Path(rec.path) if rec.path else None)
-                self.editor.document().setModified(True)
-                self._update_title()
-            self.autosave.discard(rec.doc_id)
-            break
+            self.prompts.tell("Could not save the word list", str(exc))
+            return
+        if kind == "accept":
+            self.checker.forget_word(word)
+            self.statusBar().showMessage(f"“{word}” will not be flagged again", 6000)
+        else:
+            self.statusBar().showMessage(f"“{word}” will always be flagged", 6000)
+        self.checker.set_options(self._options())
 
     def paste_and_score(self) -> None:
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
-            self.statusBar().showMessage("The clipboard has no text", 4000)
-            return
-        if self.maybe_save():
-            self.set_text(text, None)
-            self.editor.document().setModified(True)
-            self.revision += 1
-            self.request_analysis()
+        if self.files.paste_and_score():
+            self.scores_dock.show()
+            self.scores_dock.raise_()
 
-    def find_text(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
+    def go_to_finding(self, backwards: bool) -> None:
+        if self.editor.next_finding(backwards) is None:
+            self.statusBar().showMessage("No highlights to go to", 4000)
+        self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-        needle, ok = QInputDialog.getText(self, "Find", "Find:")
-        if ok and needle and not self.editor.find(needle):
-            cursor = self.editor.textCursor()
-            cursor.movePosition(cursor.MoveOperation.Start)
-            self.editor.setTextCursor(cursor)
-            if not self.editor.find(needle):
-                self.statusBar().showMessage(f"“{needle}” not found", 4000)
+    def apply_first(self) -> None:
+        if not self.editor.apply_first_at_cursor():
+            self.statusBar().showMessage("No suggestion here: press F8 to go to a highlight", 4000)
 
-    def export_report(self) -> None:
-        from jargonfree.app.report import export_html, export_pdf
+    def _go_to(self, finding) -> None:
+        if not self.editor.select_finding(finding):
+            self.statusBar().showMessage("That text has changed since it was checked", 4000)
 
-        if self.analysis is None:
-            self.statusBar().showMessage("Wait a moment: the text is still being checked", 4000)
-            return
-        base = (self.path.with_suffix("") if self.path else Path("report")).name + "-readability"
-        name, chosen = QFileDialog.getSaveFileName(self, "Export Report", f"{base}.pdf",
-                                                   "PDF (*.pdf);;HTML (*.html)")
-        if not name:
-            return
-        title = self.path.name if self.path else "Untitled"
-        try:
-            if name.lower().endswith(".html") or "HTML" in chosen:
-                export_html(Path(name), title, self.editor.toPlainText(), self.analysis)
-            else:
-                export_pdf(Path(name), title, self.editor.toPlainText(), self.analysis)
-        except (OSError, WriteError) as exc:
-            QMessageBox.warning(self, "Could not export", str(exc))
+    def _go_to_offset(self, offset: int) -> None:
+        position = PositionMap(self.editor.text()).to_qt(offset)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(min(position, self.editor.document().characterCount() - 1))
+        cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+        self.editor.setTextCursor(cursor)
+        self.editor.centerCursor()
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def preferences(self) -> None:
-        from jargonfree.app.dialogs import PreferencesDialog
+    def focus_next_pane(self) -> None:
+        order = [self.editor, self.panel.profile, self.findings]
+        order = [w for w in order if w.isVisible()]
+        current = next((i for i, w in enumerate(order) if w.hasFocus()), -1)
+        order[(current + 1) % len(order)].setFocus(Qt.FocusReason.TabFocusReason)
 
-        dialog = PreferencesDialog(self.settings, self.paths, self)
-        if dialog.exec():
-            self.settings = dialog.result_settings()
-            accept, _ = load_word_list(self.paths.accept_file)
-            reject, _ = load_word_list(self.paths.reject_file)
-            self.options = Options(accept, reject, frozenset(self.settings.disabled_categories))
-            self.panel.set_profile(self.settings.profile)
-            self._apply_font()
-            self._update_counts()
-            self.revision += 1
-            self.request_analysis()
-
-    def _apply_font(self) -> None:
-        font = self.editor.font()
-        if self.settings.font_size:
-            font.setPointSize(self.settings.font_size)
-        self.editor.setFont(font)
-
-    # --- window state ----------------------------------------------------------------------
-    def _restore_layout(self) -> None:
-        s = self.settings
-        if s.window_geometry:
-            self.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode()))
+    def zoom(self, step: int) -> None:
+        if step == 0:
+            self.settings.font_size = None
         else:
-            self.resize(1200, 800)
-        if s.window_state:
-            self.restoreState(QByteArray.fromBase64(s.window_state.encode()))
-        if s.splitter_state:
-            self.splitter.restoreState(QByteArray.fromBase64(s.splitter_state.encode()))
+            size = round(self.editor.font().pointSizeF()) + step
+            self.settings.font_size = max(6, min(48, size))
         self._apply_font()
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
-        if event.mimeData().hasUrls():
+    def _apply_font(self) -> None:
+        self.editor.set_text_size(self.settings.font_size, QApplication.font())
+
+    # --- reports ------------------------------------------------------------------------
+    def export_report(self) -> None:
+        if not self.checker.up_to_date():
+            self.statusBar().showMessage("Finishing the check first…", 4000)
+            self.checker.analysis_applied.connect(self._export_when_checked)
+            self.checker.check_now()
+            return
+        when = dt.date.today()
+        folder = self.files.path.parent if self.files.path else Path.home()
+        suggested = folder / report_name(self.files.path, when, ".pdf")
+        name, chosen = QFileDialog.getSaveFileName(self, "Export Report", str(suggested),
+                                                   REPORT_FILTER)
+        if name:
+            path = Path(name)
+            if path.suffix.lower() not in (".pdf", ".html", ".htm"):
+                path = path.with_suffix(".html" if "html" in chosen else ".pdf")
+            self.export_report_to(path)
+
+    def _export_when_checked(self, _analysis) -> None:
+        self.checker.analysis_applied.disconnect(self._export_when_checked)
+        QTimer.singleShot(0, self.export_report)
+
+    def export_report_to(self, path: Path) -> bool:
+        """Write the report for the current text (PDF or HTML by the file's suffix)."""
+        analysis = self.checker.analysis
+        if analysis is None or not self.checker.up_to_date():
+            return False
+        title = self.files.path.name if self.files.path else "Untitled"
+        page = build_html(title, self.editor.text(), analysis, word_limit=self.word_limit())
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if path.suffix.lower() == ".pdf":
+                export_pdf(path, page, title)
+            else:
+                export_html(path, page)
+        except (OSError, WriteError) as exc:
+            QApplication.restoreOverrideCursor()
+            self.prompts.tell("Could not save the report", str(exc))
+            return False
+        QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(f"Report saved: {path.name}", 8000)
+        return True
+
+    # --- preferences and looks ----------------------------------------------------------
+    def preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self.paths, self)
+        if dialog.exec():
+            self.apply_settings(dialog.result_settings())
+
+    def apply_settings(self, new: Settings) -> None:
+        for field in dataclasses.fields(Settings):
+            setattr(self.settings, field.name, getattr(new, field.name))
+        self.theme.apply(self.settings.theme)
+        self._apply_font()
+        self.panel.set_profile(self.settings.profile)
+        self.legend_disabled = frozenset(self.settings.disabled_categories)
+        self.checker.profile = self.settings.profile
+        self.checker.options = self._options()
+        self.checker.recheck()
+        self._update_counts()
+        self._save_settings()
+
+    def _theme_applied(self, dark: bool) -> None:
+        self.editor.set_dark(dark)
+        self.actions_.retint()
+        self.findings.refresh_icons()
+
+    # --- window state -------------------------------------------------------------------
+    def _fill_recent(self) -> None:
+        self.actions_.fill_recent(self.settings.recent_files, self.files.open_path)
+
+    def _document_replaced(self) -> None:
+        self._update_title()
+        self._update_counts()
+        self.panel.readability = None
+        self.panel.show_waiting("Checking…")
+
+    def _update_title(self) -> None:
+        name = self.files.path.name if self.files.path else "Untitled"
+        self.setWindowModified(self.editor.document().isModified())
+        self.setWindowTitle(f"{name}[*] – jargonfree")
+        self.setWindowFilePath(str(self.files.path) if self.files.path else "")
+
+    def _restore_layout(self) -> None:
+        s = self.settings
+        restored = s.window_geometry and self.restoreGeometry(
+            QByteArray.fromBase64(s.window_geometry.encode()))
+        if not restored:
+            screen = QGuiApplication.primaryScreen().availableGeometry()
+            self.resize(min(1500, screen.width() * 9 // 10), min(940, screen.height() * 9 // 10))
+            self._size_docks = True
+        if s.window_state and self.restoreState(QByteArray.fromBase64(s.window_state.encode())):
+            self._size_docks = False
+
+    def _save_settings(self) -> None:
+        try:
+            save_settings(self.settings, self.paths.settings_file)
+        except (OSError, WriteError) as exc:
+            self.statusBar().showMessage(f"Settings not saved: {exc}", 8000)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._size_docks:  # only a laid-out window can share its width out
+            self._size_docks = False
+            em = self.fontMetrics().height()
+            QTimer.singleShot(0, lambda: self.resizeDocks(
+                [self.findings_dock, self.scores_dock], [em * 22, em * 24],
+                Qt.Orientation.Horizontal))
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802
-        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
-        if urls:
-            self.open_path(Path(urls[0].toLocalFile()))
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.files.open_path(files[0])
 
-    def closeEvent(self, event) -> None:  # noqa: N802
-        if not self.maybe_save():
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if not self.files.maybe_save():
             event.ignore()
             return
         s = self.settings
         s.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
         s.window_state = bytes(self.saveState().toBase64()).decode()
-        s.splitter_state = bytes(self.splitter.saveState().toBase64()).decode()
-        try:
-            save_settings(s, self.paths.settings_file)
-        except (OSError, WriteError):
-            pass  # losing window sizes is no reason to refuse to close
-        self.autosave.discard(self.doc_id)
+        self._save_settings()
+        self.editor.highlighter.cancel()
+        self.files.close()
         self.client.shutdown()
         event.accept()
-
-
-def _occurrence(text: str, f: Finding) -> int:
-    """Which occurrence of its text a finding is (stable while other parts are edited)."""
-    return text.count(f.text, 0, f.start) if f.text else 0

@@ -232,6 +232,8 @@ def _squeeze_space(text: str) -> tuple[str, list[int] | None]:
     become spaces in place (offsets unchanged); only runs of two or more need a map back
     to the old offsets."""
     text = text.translate(_LINE_SPACE)
+    if _SURROGATE_RE.search(text):  # spaCy cannot store lone surrogates; same length
+        text = _SURROGATE_RE.sub("\ufffd", text)
     if "  " not in text:
         return text, None
     out: list[str] = []
@@ -247,6 +249,7 @@ def _squeeze_space(text: str) -> tuple[str, list[int] | None]:
 
 
 _RUN_RE = re.compile(r"  +")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def _unsqueeze(f: Finding, text: str, back: list[int] | None) -> Finding:

@@ -180,7 +180,7 @@ def say_number(digits: str) -> int:
         else:
             n = _say_int(int(whole))
     if frac:
-        n += 1 + sum(_ONES[int(d)] for d in frac if d.isdigit())  # "point five oh"
+        n += 1 + sum(_ONES[int(d)] for d in frac if d.isdecimal())  # "point five oh"
     return n
 
 

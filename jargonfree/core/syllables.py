@@ -103,7 +103,7 @@ def _count(word: str, lookup: dict[str, int] | None) -> int:
             return n
     if _PARTS.search(word):
         return max(1, sum(_count(p, lookup) for p in _PARTS.split(word) if p))
-    if any(c.isdigit() for c in word):
+    if any(c.isdecimal() for c in word):  # not isdigit: "²" is a digit int() refuses
         return _count_alnum(word, lookup)
     if "." in word:
         if "." not in word[:-1] and len(word) > 2:  # Prof. Jan.
@@ -135,7 +135,7 @@ def _count_alnum(word: str, lookup: dict[str, int] | None) -> int:
         return say_number(m.group(1)) + int(extra)
     total = 0
     for run in re.findall(r"\d+(?:[.,]\d+)*|[^\W\d_]+", word):
-        if run[0].isdigit():
+        if run[0].isdecimal():
             total += say_number(run)
         elif run.lower() in _UNITS and total:
             total += _UNITS[run.lower()]

@@ -12,12 +12,13 @@ installed outside the project's virtual environment, in a folder of their own:
 - node modules: write-good, and retext with retext-simplify and retext-readability, run
   by two tiny scripts that print the number of messages.
 
-For each text size, each tool runs --runs times (after one untimed warm-up run) and the
-median wall time, CPU time (user + sys of the child, from os.wait4), peak memory
-(ru_maxrss) and findings are reported. `jargonfree check` runs with all checks and
---no-user-lists, with its compiled-rule cache warm and cold (an empty cache folder each
-run). The warm in-process `Analyzer().analyze()` (empty paragraph cache each run) is
-timed at each size too, as are `jargonfree --version` and `jargonfree rules`.
+For each text size, each tool runs --runs times after one untimed warm-up run (the tools
+take turns, so a burst of load elsewhere hits them all), and the median wall time, CPU
+time (user + sys of the child, from os.wait4), peak memory (GNU time's %M where
+/usr/bin/time exists, else ru_maxrss) and findings are reported. `jargonfree check`
+runs with all checks and --no-user-lists, with its compiled-rule cache warm and cold (an
+empty cache folder each run). The warm in-process `Analyzer().analyze()` (empty paragraph
+cache each run) is timed at each size too, as are `jargonfree --version` and `rules`.
 
     python tests/benchmarks/bench_peers.py [--runs 5] [--sizes 1000,10000,100000]
         [--peers-dir /tmp/jf-peers] [--python PYTHON] [--setup-only]
@@ -248,8 +249,8 @@ def tools(peers: Path, python: str, scratch: Path) -> list[Tool]:
     for sub in ("home", "config", "data", "state", "warm-cache"):
         (scratch / sub).mkdir(exist_ok=True)
     # proselint stops after max_errors findings (1000 by default), which skips most of its
-    # checks on a long text; lift the cap so it does the whole job. (Its --config option
-    # was not applied in 0.16.0 here; a config in HOME is.)
+    # checks on a long text; lift the cap so it does the whole job. (A --config before the
+    # command is overwritten by the sub-command's default in 0.16.0; HOME's file is read.)
     (home / ".proselintrc.json").write_text('{"max_errors": 1000000000}\n', encoding="utf-8")
     base_env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "NLTK"))}
     base_env.update(HOME=str(home), XDG_CONFIG_HOME=str(scratch / "config"),
@@ -264,8 +265,7 @@ def tools(peers: Path, python: str, scratch: Path) -> list[Tool]:
         Tool("jargonfree check (rule cache cold)", jf, jf_env, "lines", fresh_cache=True),
         # proselint exits 1 when it finds something.
         Tool("proselint 0.16.0 (no error cap)", [str(peers / "venv/bin/proselint"), "check"],
-             peer_env,
-             "lines", ok_codes=(0, 1)),
+             peer_env, "lines", ok_codes=(0, 1)),
         Tool("textstat 0.7.13 (7 formulas)",
              [str(peers / "venv/bin/python"), str(peers / "textstat_job.py")], peer_env, "none"),
         Tool("write-good 1.0.8", [node, str(peers / "node/write-good-count.cjs")], peer_env,
@@ -361,10 +361,15 @@ def report(args, sizes: list[int], scratch: Path) -> None:
     for n in sizes:
         path = scratch / f"text-{n}.txt"
         path.write_text(make_text(n), encoding="utf-8")
-        results[n] = []
+        print(f"  {n:>7} words ...", file=sys.stderr)
         for tool in all_tools:
-            print(f"  {n:>7} words: {tool.name} ...", file=sys.stderr)
-            results[n].append((tool, run_tool(tool, path, args.runs, scratch)))
+            measure(tool, path, scratch)  # untimed warm-up: file cache, node's compile cache
+        # Round-robin, so that a burst of load elsewhere on the machine hits every tool.
+        samples: dict[str, list[Sample]] = {tool.name: [] for tool in all_tools}
+        for _ in range(args.runs):
+            for tool in all_tools:
+                samples[tool.name].append(measure(tool, path, scratch))
+        results[n] = [(tool, median_sample(samples[tool.name])) for tool in all_tools]
 
     print("## Fresh processes on the same text\n")
     print("Wall and CPU in seconds, peak memory (max RSS) in MB. The last column is "

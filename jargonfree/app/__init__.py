@@ -1,0 +1,1 @@
+"""The Qt desktop editor: window, editor, highlighter, panels and the worker client."""

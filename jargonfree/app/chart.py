@@ -1,0 +1,156 @@
+"""A small bar chart of reading age per paragraph, with the target band behind it.
+
+Drawn with QPainter (PySide6-Essentials has no QtCharts). Bars above the target are
+amber and hatched, so they stand out without colour; click a bar to go to its paragraph.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from jargonfree.app.styles import is_dark, ok_colour
+
+MAX_BARS = 120  # more paragraphs than this are grouped: each bar shows a group's hardest
+
+
+class ReadingAgeChart(QWidget):
+    paragraph_clicked = Signal(int)  # code-point offset of the paragraph's start
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.bars: list[tuple[int, int, float | None, int]] = []  # start, end, age, count
+        self.target: tuple[int | None, int | None] = (None, 14)
+        self.step = 1
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMouseTracking(True)
+        self.setAccessibleName("Reading age of each paragraph")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        em = self.fontMetrics().height()
+        return QSize(em * 14, em * 9)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self.sizeHint()
+
+    def set_data(self, grades, target: tuple[int | None, int | None]) -> None:
+        grades = list(grades)
+        step = max(1, -(-len(grades) // MAX_BARS))
+        bars = []
+        for i in range(0, len(grades), step):
+            group = grades[i:i + step]
+            ages = [g for _, _, g in group if g is not None]
+            bars.append((group[0][0], group[-1][1], max(ages) if ages else None, len(group)))
+        self.bars = bars
+        self.step = step
+        self.target = target
+        self.setAccessibleDescription(self.summary())
+        self.update()
+
+    def summary(self) -> str:
+        ages = [(i, a) for i, (_, _, a, _) in enumerate(self.bars) if a is not None]
+        if not ages:
+            return "No paragraphs long enough to score yet."
+        hi = self.target[1]
+        over = sum(1 for _, a in ages if hi is not None and a > hi)
+        worst, age = max(ages, key=lambda x: x[1])
+        return (f"{len(self.bars)} paragraphs; {over} above the target; the hardest is "
+                f"paragraph {worst + 1}, reading age {age:.0f}.")
+
+    def _top(self) -> float:
+        ages = [a for _, _, a, _ in self.bars if a is not None]
+        return max(20.0, min(30.0, max(ages, default=0) + 2))
+
+    def _plot(self) -> QRectF:
+        m = self.fontMetrics()
+        left = m.horizontalAdvance("20") + m.averageCharWidth()
+        return QRectF(left, m.height() / 2, self.width() - left - 2,
+                      self.height() - m.height() * 1.5)
+
+    def _bar_at(self, x: float) -> int | None:
+        plot = self._plot()
+        if not self.bars or not plot.left() <= x <= plot.right():
+            return None
+        return min(len(self.bars) - 1, int((x - plot.left()) / plot.width() * len(self.bars)))
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        dark = is_dark(pal)
+        m = self.fontMetrics()
+        plot = self._plot()
+        top = self._top()
+
+        def y(age: float) -> float:
+            return plot.bottom() - plot.height() * max(0.0, min(age, top)) / top
+
+        text = pal.color(QPalette.ColorRole.WindowText)
+        grid = QColor(pal.color(QPalette.ColorRole.Mid))
+        lo, hi = self.target
+        band = ok_colour(True, dark)
+        band.setAlpha(50 if dark else 38)
+        p.fillRect(QRectF(plot.left(), y(hi or top), plot.width(), y(lo or 0) - y(hi or top)), band)
+        p.setPen(QPen(grid, 1))
+        for age in range(5, int(top) + 1, 5):
+            p.drawLine(QPointF(plot.left(), y(age)), QPointF(plot.right(), y(age)))
+            p.setPen(text)
+            label = QRectF(0, y(age) - m.height() / 2, plot.left() - m.averageCharWidth() / 2,
+                           m.height())
+            p.drawText(label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(age))
+            p.setPen(QPen(grid, 1))
+        if hi is not None:
+            p.setPen(QPen(ok_colour(True, dark), 1.5, Qt.PenStyle.DashLine))
+            p.drawLine(QPointF(plot.left(), y(hi)), QPointF(plot.right(), y(hi)))
+        if self.bars:
+            width = plot.width() / len(self.bars)
+            gap = min(width * 0.25, m.averageCharWidth())
+            ok_fill = QColor(pal.color(QPalette.ColorRole.Highlight))
+            warn_fill = ok_colour(False, dark)
+            for i, (_, _, age, _) in enumerate(self.bars):
+                x = plot.left() + i * width + gap / 2
+                if age is None:
+                    p.setPen(QPen(grid, 2))
+                    base = plot.bottom() - 1
+                    p.drawLine(QPointF(x, base), QPointF(x + width - gap, base))
+                    continue
+                rect = QRectF(x, y(age), max(1.0, width - gap), plot.bottom() - y(age))
+                over = hi is not None and age > hi
+                p.fillRect(rect, warn_fill if over else ok_fill)
+                if over:
+                    hatch = QColor(pal.color(QPalette.ColorRole.Base))
+                    hatch.setAlpha(150)
+                    p.fillRect(rect, QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+        else:
+            p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+            p.drawText(plot, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                       "Reading age per paragraph shows here")
+        p.setPen(QPen(text, 1))
+        p.drawLine(plot.bottomLeft(), plot.bottomRight())
+        label = "paragraphs →" if len(self.bars) > 1 else ""
+        p.drawText(QRectF(plot.left(), plot.bottom() + 1, plot.width(), m.height()),
+                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, label)
+        p.end()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        i = self._bar_at(event.position().x())
+        if i is None:
+            QToolTip.hideText()
+            return
+        start, end, age, count = self.bars[i]
+        first = i * self.step + 1
+        which = f"Paragraph {first}" if count == 1 else f"Paragraphs {first}-{first + count - 1}"
+        hi = self.target[1]
+        if age is None:
+            tip = f"{which}: too short to score"
+        else:
+            verdict = " (above the target)" if hi is not None and age > hi else ""
+            tip = f"{which}: reading age {age:.0f}{verdict}. Click to go there."
+        QToolTip.showText(event.globalPosition().toPoint(), tip, self)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        i = self._bar_at(event.position().x())
+        if i is not None:
+            self.paragraph_clicked.emit(self.bars[i][0])

@@ -1,0 +1,259 @@
+"""Opening, saving, autosaving and recovering the document in the editor.
+
+The editor works on "\\n" text; the file's encoding, line endings and byte-order mark
+are remembered from reading it and written back on save (atomically, by
+jargonfree.formats). Autosaves run on one background thread, so a slow disk (fsync)
+never stalls typing; saves, discards and closing are queued on the same thread, in order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from jargonfree.app.autosave import AutosaveStore
+from jargonfree.app.checking import Checker
+from jargonfree.app.editor import Editor
+from jargonfree.app.prompts import Button, Prompts
+from jargonfree.formats import (
+    ReadError,
+    TextDocument,
+    WriteError,
+    normalize_newlines,
+    read_text,
+    write_text_atomic,
+)
+from jargonfree.paths import AppPaths
+from jargonfree.settings import Settings, add_recent
+
+AUTOSAVE_MS = 5000
+NEW_FILE = TextDocument("", "utf-8", "\n", False)
+OPEN_FILTER = "Text and Markdown (*.txt *.md *.markdown *.text);;All files (*)"
+SAVE_FILTER = "Text (*.txt);;Markdown (*.md)"
+
+
+class FileActions(QObject):
+    """The document's file: where it lives, how it is encoded, and its autosave."""
+
+    document_replaced = Signal()  # a new, opened, pasted or recovered text is in the editor
+    saved = Signal(str)  # path
+    recent_changed = Signal()
+    message_posted = Signal(str)  # for the status bar
+
+    def __init__(self, parent: QWidget, editor: Editor, checker: Checker, settings: Settings,
+                 paths: AppPaths, prompts: Prompts) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.editor = editor
+        self.checker = checker
+        self.settings = settings
+        self.paths = paths
+        self.prompts = prompts
+        self.path: Path | None = None
+        self.file_format = NEW_FILE
+        self.doc_id = uuid.uuid4().hex
+        self.store = AutosaveStore(paths.autosave_dir)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jargonfree-autosave")
+        self._autosaved_revision = -1
+        self._last_autosave: Future | None = None
+        self._closed = False
+        self.timer = QTimer(self, interval=AUTOSAVE_MS)
+        self.timer.timeout.connect(self.autosave)
+        self.timer.start()
+
+    # --- asking -------------------------------------------------------------------------
+    def has_unsaved_text(self) -> bool:
+        doc = self.editor.document()
+        return doc.isModified() and not doc.isEmpty()
+
+    def maybe_save(self, why: str = "") -> bool:
+        """True when the current text may be replaced: saved, discarded, or nothing to lose."""
+        if not self.has_unsaved_text():
+            return True
+        name = self.path.name if self.path else "this text"
+        answer = self.prompts.ask(
+            "Unsaved changes", f"Save the changes to {name} first?{why}",
+            Button.Save | Button.Discard | Button.Cancel, default=Button.Save)
+        if answer == Button.Save:
+            return self.save()
+        if answer == Button.Discard:
+            self._discard_autosave()
+            return True
+        return False
+
+    # --- replacing the text ---------------------------------------------------------
+    def set_document(self, text: str, path: Path | None, fmt: TextDocument = NEW_FILE,
+                     *, modified: bool = False, doc_id: str | None = None) -> None:
+        self._discard_autosave()
+        self.doc_id = doc_id or uuid.uuid4().hex
+        self.path = path
+        self.file_format = fmt
+        self.editor.hide_card()
+        self.editor.setPlainText(text)
+        self.editor.document().setModified(modified)
+        self._autosaved_revision = -1
+        self.checker.new_document()
+        self.document_replaced.emit()
+
+    def new_document(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.set_document("", None)
+        return True
+
+    def open_dialog(self) -> bool:
+        start = str(self.path.parent) if self.path else ""
+        name, _ = QFileDialog.getOpenFileName(self.parent_widget, "Open", start, OPEN_FILTER)
+        return bool(name) and self.open_path(Path(name))
+
+    def open_path(self, path: Path) -> bool:
+        """Open a file; on a read error, say so in one line and keep the current text."""
+        path = Path(path)
+        if not self.maybe_save():
+            return False
+        try:
+            doc = read_text(path)
+        except ReadError as exc:
+            self.prompts.tell("Could not open the file", str(exc))
+            if str(path) in self.settings.recent_files and not path.exists():
+                self.settings.recent_files.remove(str(path))
+                self.recent_changed.emit()
+            return False
+        self.set_document(normalize_newlines(doc.text), path, doc)
+        self._remember(path)
+        self.message_posted.emit(f"Opened {path.name} ({_describe_format(doc)})")
+        return True
+
+    def paste_and_score(self) -> bool:
+        """The clipboard's text as a new document, scored at once."""
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.message_posted.emit("The clipboard has no text to score")
+            return False
+        if not self.maybe_save(" The pasted text opens as a new document."):
+            return False
+        self.set_document(normalize_newlines(text), None, modified=True)
+        self.message_posted.emit("Scored the text from the clipboard")
+        return True
+
+    # --- saving -----------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self._write(self.path)
+
+    def save_as(self, path: Path | None = None) -> bool:
+        if path is None:
+            suggested = self.path or Path(QFileDialog().directory().path()) / "Untitled.txt"
+            name, chosen = QFileDialog.getSaveFileName(
+                self.parent_widget, "Save As", str(suggested), SAVE_FILTER)
+            if not name:
+                return False
+            path = Path(name)
+            if not path.suffix:
+                path = path.with_suffix(".md" if "Markdown" in chosen else ".txt")
+        return self._write(Path(path))
+
+    def _write(self, path: Path) -> bool:
+        fmt = self.file_format
+        try:
+            warning = write_text_atomic(path, self.editor.text(), fmt.encoding, fmt.newline,
+                                        fmt.bom)
+        except WriteError as exc:
+            self.prompts.tell("Could not save", str(exc))
+            return False
+        if warning:
+            self.file_format = TextDocument("", "utf-8", fmt.newline, False)
+            self.prompts.tell("Saved as UTF-8", warning, warning=False)
+        self.path = path
+        self.editor.document().setModified(False)
+        self._discard_autosave()
+        self._remember(path)
+        self.saved.emit(str(path))
+        self.message_posted.emit(f"Saved {path.name}")
+        return True
+
+    def _remember(self, path: Path) -> None:
+        add_recent(self.settings, str(path))
+        self.recent_changed.emit()
+
+    # --- autosave and recovery --------------------------------------------------------
+    def autosave(self) -> None:
+        """Keep unsaved work every few seconds (on the autosave thread)."""
+        last = self._last_autosave
+        if last is not None and last.done() and last.exception() is not None:
+            self._last_autosave = None
+            self.message_posted.emit(f"Autosave failed: {last.exception()}")
+        if not self.has_unsaved_text() or self.checker.revision == self._autosaved_revision:
+            return
+        self._autosaved_revision = self.checker.revision
+        text, doc_id = self.editor.text(), self.doc_id
+        where = str(self.path) if self.path else None
+        self._last_autosave = self._submit(self.store.save, doc_id, text, where)
+
+    def _submit(self, fn, *args) -> Future | None:
+        """Queue work on the autosave thread (nothing once the window has closed)."""
+        return None if self._closed else self._pool.submit(fn, *args)
+
+    def flush(self) -> None:
+        """Wait for queued autosave work (tests, and before the app exits)."""
+        done = self._submit(lambda: None)
+        if done is not None:
+            done.result()
+
+    def _discard_autosave(self) -> None:
+        self._autosaved_revision = -1
+        self._submit(self.store.discard, self.doc_id)
+
+    def offer_recovery(self) -> bool:
+        """After a crash: offer the newest autosave no running copy holds."""
+        pending = self.store.pending()
+        if not pending:
+            return False
+        rec = pending[0]
+        name = Path(rec.path).name if rec.path else "an untitled document"
+        when = dt.datetime.fromtimestamp(rec.saved_at).strftime("%d %B %Y at %H:%M")
+        preview = " ".join(rec.text.split())[:160]
+        answer = self.prompts.ask(
+            "Recover unsaved work?",
+            f"jargonfree closed before your changes to {name} were saved "
+            f"(last kept {when}). Open the recovered text?",
+            Button.Yes | Button.No, default=Button.Yes,
+            labels={Button.Yes: "Recover", Button.No: "Discard"},
+            details=f"It begins: “{preview}”")
+        if answer != Button.Yes:
+            self._submit(self.store.discard, rec.doc_id)
+            return False
+        path = Path(rec.path) if rec.path else None
+        fmt = NEW_FILE
+        if path is not None:
+            try:
+                fmt = read_text(path)  # save back in the original file's encoding
+            except ReadError:
+                pass
+        self.set_document(rec.text, path, TextDocument("", fmt.encoding, fmt.newline, fmt.bom),
+                          modified=True, doc_id=rec.doc_id)
+        self.message_posted.emit("Recovered your unsaved work: save it to keep it")
+        return True
+
+    def close(self, keep_autosave: bool = False) -> None:
+        """The window is closing: stop the timer, finish the queue, let go of locks."""
+        self.timer.stop()
+        if self._closed:
+            return
+        self._closed = True
+        if not keep_autosave:
+            self._pool.submit(self.store.discard, self.doc_id)
+        self._pool.submit(self.store.close)
+        self._pool.shutdown(wait=True)
+
+
+def _describe_format(doc: TextDocument) -> str:
+    endings = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}[doc.newline]
+    return f"{doc.encoding}{' with BOM' if doc.bom else ''}, {endings} line endings"

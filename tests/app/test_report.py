@@ -1,0 +1,97 @@
+"""The report: valid HTML with the findings and the marked text; an A4 PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html.parser import HTMLParser
+from pathlib import Path
+
+from jargonfree.app.report import build_html, export_html, export_pdf, marked_text, report_name
+
+from .fake_engine import fake_analyze
+
+TEXT = ("We will utilise the new model of care across all of the services in the area.\n\n"
+        "We leverage it. <b>not markup</b> & 😀 hypertension")
+WHEN = dt.date(2026, 11, 26)
+
+
+class Collector(HTMLParser):
+    """Checks that tags nest properly and collects the visible text."""
+
+    VOID = {"meta", "br", "hr", "img", "input", "link"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.text: list[str] = []
+        self.errors: list[str] = []
+        self.styles: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append(tag)
+        self.styles += [v for k, v in attrs if k == "style"]
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack.pop() != tag:
+            self.errors.append(f"unbalanced </{tag}>")
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(page: str) -> Collector:
+    c = Collector()
+    c.feed(page)
+    c.close()
+    return c
+
+
+def test_html_report_is_well_formed_and_holds_the_findings():
+    analysis = fake_analyze(TEXT)
+    page = build_html("leaflet.txt", TEXT, analysis, when=WHEN, word_limit=10)
+    c = parse(page)
+    body = "".join(c.text)
+    assert c.errors == [] and c.stack == []
+    assert page.startswith("<!DOCTYPE html>") and 'charset="utf-8"' in page
+    assert "Plain English report: leaflet.txt" in body
+    assert "26 November 2026" in body
+    for finding in analysis.findings:
+        shown = " ".join(finding.text.split()[:12])  # long sentences are cut short
+        assert shown in body
+    assert "→ build on" in body and "→ high blood pressure" in body
+    assert "<b>not markup</b> & 😀" in body  # the user's text is escaped, not markup
+    assert "Does not meet the target" in body or "Meets the target" in body
+    assert "over)" in body  # 17 words against a limit of 10
+    assert any("text-decoration: underline" in s for s in c.styles)
+    assert any("background-color" in s for s in c.styles)
+
+
+def test_marked_text_cuts_overlaps_into_flat_spans():
+    analysis = fake_analyze(TEXT)
+    html_text = marked_text(TEXT, analysis)
+    c = parse(f"<div>{html_text}</div>")
+    assert c.errors == []
+    assert "".join(c.text) == TEXT.replace("\n", "")  # every character, once, in order
+
+
+def test_pdf_report_is_a4_and_not_empty(qtbot, tmp_path):
+    analysis = fake_analyze(TEXT)
+    path = tmp_path / "report.pdf"
+    export_pdf(path, build_html("leaflet.txt", TEXT, analysis, when=WHEN), "leaflet.txt")
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 1024
+    assert b"/MediaBox [0 0 595" in data  # A4 is 595 x 842 points
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_html_export_writes_utf8(tmp_path):
+    path = tmp_path / "r.html"
+    export_html(path, build_html("x", TEXT, fake_analyze(TEXT), when=WHEN))
+    assert "😀" in path.read_text(encoding="utf-8")
+
+
+def test_report_name_comes_from_the_document_and_the_date():
+    assert report_name(Path("/a/leaflet v2.md"), WHEN, ".pdf") == \
+        "leaflet v2 - plain English report 2026-11-26.pdf"
+    assert report_name(None, WHEN, ".html") == "Untitled - plain English report 2026-11-26.html"
