@@ -284,6 +284,7 @@ def resolve_tag(tag: str, candidates: tuple[str, ...], previous: str | None,
     return tag
 
 
+@lru_cache(maxsize=65536)
 def verb_only(word: str) -> bool:
     """True when lemminflect knows `word` as a verb and not as a noun (discourage)."""
     li = _lemminflect()
