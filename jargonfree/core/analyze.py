@@ -125,11 +125,16 @@ class Analyzer:
         if "sentence" not in disabled:
             findings += sentences.check(par, prof)
         if "uncommon" not in disabled and prof.uncommon_words:
-            taken = [(f.start, f.end) for f in findings if f.category in WORD_LEVEL]
+            # Characters already under a word-level finding (a mask: a 5 MB paragraph
+            # has thousands of findings, and a pairwise test was quadratic).
+            taken = bytearray(len(text))
+            for f in findings:
+                if f.category in WORD_LEVEL:
+                    taken[f.start : f.end] = b"\x01" * (f.end - f.start)
             for f in uncommon.check(par, prof):
                 if f.text.lower() in options.accept:
                     continue
-                if not any(s < f.end and f.start < e for s, e in taken):
+                if not any(taken[f.start : f.end]):
                     findings.append(f)
         counts = count_paragraph(par)
         words = par.word_texts()
