@@ -46,6 +46,10 @@ class CountingClient(SyncEngineClient):
         self.jobs.append((revision, text, profile))
         super().submit(revision, text, profile, options)
 
+    def force_state(self, state: str) -> None:
+        """Act out a worker state (restarting, error: ...) the fake never reaches."""
+        self._set_state(state)
+
 
 @pytest.fixture
 def paths(tmp_path) -> AppPaths:

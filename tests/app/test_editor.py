@@ -168,3 +168,18 @@ def test_right_click_on_a_plain_word_offers_always_flag(qtbot, make_window):
     with qtbot.waitSignal(w.editor.word_listed) as listed:
         flag.trigger()
     assert listed.args == ["synergy", "reject"]
+
+
+def test_hovering_a_highlight_shows_its_card(qtbot, make_window):
+    w = make_window()
+    w.show()
+    qtbot.waitExposed(w)
+    type_text(qtbot, w, "We leverage it.")
+    hit = hit_of(w, "leverage")
+    cursor = QTextCursor(w.editor.document())
+    cursor.setPosition(hit.start + 3)
+    point = w.editor.cursorRect(cursor).center()
+    qtbot.mouseMove(w.editor.viewport(), point)
+    qtbot.waitUntil(w.editor.card.isVisible, timeout=2000)
+    assert w.editor.card.hits[0].finding.text == "leverage"
+    assert w.editor.extraSelections()  # the word it is about is outlined

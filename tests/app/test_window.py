@@ -296,3 +296,15 @@ def test_export_report_to_pdf_and_html(qtbot, make_window, tmp_path):
     assert w.export_report_to(tmp_path / "r.html")
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
     assert "leverage" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_worker_states_in_the_status_bar(qtbot, make_window):
+    w = make_window()
+    type_text(qtbot, w, "Words.")
+    assert w.worker_state.text() == "Up to date"
+    w.client.force_state("restarting")
+    assert w.worker_state.text() == "Restarting checker…"
+    w.client.error.emit("ValueError: broken")
+    w.client.force_state("error: ValueError: broken")
+    assert w.worker_state.text() == "Checker problem"
+    assert "broken" in w.statusBar().currentMessage()
