@@ -1,7 +1,7 @@
 """jargonfree: an offline plain-language writing assistant.
 
 `from jargonfree import analyze` is the public entry point; it is imported lazily
-so that `import jargonfree` stays cheap (the CLI's --version must not load spaCy).
+so that `import jargonfree` stays cheap (the CLI's --version must not load the engine).
 """
 
 from __future__ import annotations

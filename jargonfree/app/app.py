@@ -15,7 +15,7 @@ def run(argv: list[str], *, paths: AppPaths | None = None,
     """Open the editor: `argv` is [FILE] or ["--paste"] (or nothing); returns the exit code.
 
     The window is shown before the checker process starts, so it appears at once with
-    "Getting ready…" while spaCy and the rules load in the worker.
+    "Getting ready…" while the rules and word tables load in the worker.
     """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -65,7 +65,7 @@ def run(argv: list[str], *, paths: AppPaths | None = None,
             window.checker.check_now()
 
     QTimer.singleShot(0, after_show)
-    # Qt, spaCy-free start-up objects never die: keep them out of the garbage collector's
+    # Start-up objects (Qt wrappers, rule tables) never die: keep them out of the garbage collector's
     # full passes, which otherwise cost 6-10 ms a time with a 100,000-word document open.
     gc.freeze()
     return app.exec()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from jargonfree.core.model import Analysis, Finding, Options
 from jargonfree.core.profiles import Profile, get_profile
-from jargonfree.core.rules import RuleSet, load_rules, rules_dir
+from jargonfree.core.rules import RuleSet, rules_dir
 from jargonfree.core.text import LineIndex, Paragraph, paragraph_spans, segment_paragraph
 
 CACHE_SIZE = 50_000  # paragraphs kept; a 1M-word document has about 20,000
@@ -33,22 +33,24 @@ class ParagraphResult:
 
 
 class Analyzer:
-    """Holds the spaCy pipeline, the compiled rules and the paragraph cache."""
+    """Holds the compiled rules and the paragraph cache."""
 
     def __init__(
         self,
         rules: RuleSet | None = None,
         *,
         cache_dir: Path | None = None,
-        nlp=None,
     ) -> None:
         from jargonfree.core.checks import acronyms, consistency
         from jargonfree.core.matcher import CompiledRules, Matcher
-        from jargonfree.core.nlp import build_nlp
 
-        self.rules = rules if rules is not None else load_rules()
-        self.nlp = nlp if nlp is not None else build_nlp()
-        self.matcher = Matcher(self.nlp, self.rules, CompiledRules.load(self.rules, cache_dir))
+        if rules is None:
+            compiled = CompiledRules.load_files(cache_dir)
+            rules = compiled.rules
+        else:
+            compiled = CompiledRules.load(rules, cache_dir)
+        self.rules = rules
+        self.matcher = Matcher(rules, compiled)
         self.known_acronyms = acronyms.load_known_acronyms()
         groups_file = rules_dir() / "consistency.toml"
         self.groups = consistency.load_groups(groups_file) if groups_file.is_file() else []

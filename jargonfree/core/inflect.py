@@ -242,6 +242,8 @@ def match_case(replacement: str, matched: str) -> str:
     """Utilise -> Use; UTILISE -> USE; utilise -> use (the replacement's own capitals kept).
     An acronym (PRN, NBM: five capitals or fewer) is not shouting: its plain words stay
     in lower case."""
+    if matched.islower():
+        return replacement
     letters = [c for c in matched if c.isalpha()]
     if len(letters) > 5 and all(c.isupper() for c in letters):
         return replacement.upper()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import re
 from dataclasses import dataclass
@@ -18,13 +19,19 @@ from jargonfree.core.inflect import (
     resolve_tag,
 )
 from jargonfree.core.model import Finding, make_finding
-from jargonfree.core.rules import Rule, RuleSet
+from jargonfree.core.rules import Rule, RuleSet, parse_rules, read_rule_files
 
-CACHE_VERSION = "1"
-_SPACE_RE = re.compile(r"\s+")
+CACHE_VERSION = "3"  # bump when CompiledRules changes shape
+# Words with inner apostrophes or & ("patient's", "A&E"), and every other non-space
+# character on its own. Rule forms are split the same way, so they always line up.
+TOKEN_RE = re.compile(r"[^\W_]+(?:[&'][^\W_]+)*|\S")
 DETERMINERS = frozenset("a an the some many much more most few several lots this that".split())
-_LOOKBACK_SKIP = frozenset("not n't never already also now just still been being then all".split())
+_LOOKBACK_SKIP = frozenset("not n't never already also now just still been being then all ' ’".split())
+_SENTENCE_END = frozenset(".!?:")
 REJECT_KEY = "user.reject"
+TAG_CHOICES = ("", "VBD", "VBN", "VBG", "VBZ", "VBP", "NNS")
+
+Phrase = tuple[str, ...]  # a form as lowercase tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,47 +40,133 @@ class MatchResult:
     explained: tuple[tuple[str, int], ...]  # (rule key, offset) where the text explains a term
 
 
-def _normal(text: str) -> str:
-    return _SPACE_RE.sub(" ", text.lower().replace("’", "'")).strip()
+@dataclass(slots=True)
+class Tokens:
+    """One paragraph's tokens: offsets into the text and lowercase forms (’ read as ')."""
+
+    starts: list[int]
+    ends: list[int]
+    lows: list[str]
+
+    @classmethod
+    def of(cls, text: str) -> Tokens:
+        low = text.replace("’", "'").lower()
+        if len(low) != len(text):  # rare letters that lower to two ("İ"): token by token
+            starts, ends, lows = [], [], []
+            for m in TOKEN_RE.finditer(text.replace("’", "'")):
+                starts.append(m.start())
+                ends.append(m.end())
+                lows.append(m.group().lower())
+            return cls(starts, ends, lows)
+        matches = list(TOKEN_RE.finditer(low))
+        return cls([m.start() for m in matches], [m.end() for m in matches],
+                   [m.group() for m in matches])
+
+
+def split_form(form: str) -> Phrase:
+    return tuple(TOKEN_RE.findall(form.replace("’", "'").lower()))
+
+
+class PhraseTable:
+    """Forms (token tuples) -> entries, with the lengths to try per first token.
+
+    A dictionary look-up per token: most tokens start no form and cost one miss. Every
+    match is returned, overlapping or not, as spaCy's PhraseMatcher does; the caller
+    picks the longest."""
+
+    def __init__(self) -> None:
+        self.entries: dict[Phrase, tuple] = {}
+        self.lengths: dict[str, tuple[int, ...]] = {}
+
+    def add(self, phrase: Phrase, entry) -> None:
+        if not phrase:
+            return
+        self.entries[phrase] = self.entries.get(phrase, ()) + (entry,)
+        lengths = self.lengths.get(phrase[0], ())
+        if len(phrase) not in lengths:
+            self.lengths[phrase[0]] = tuple(sorted(lengths + (len(phrase),), reverse=True))
+
+    def find(self, lows: list[str]):
+        """(entry, first token, end token) for every form in the token list."""
+        entries, lengths = self.entries, self.lengths
+        n = len(lows)
+        for i in [i for i, tok in enumerate(lows) if tok in lengths]:
+            for size in lengths[lows[i]]:
+                if i + size <= n:
+                    hit = entries.get(tuple(lows[i : i + size]))
+                    if hit is not None:
+                        for entry in hit:
+                            yield entry, i, i + size
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """A rule's replacements put in one form (tag), before case and articles."""
+
+    plain: tuple[str, ...]
+    explained: str | None
 
 
 class CompiledRules:
-    """Every rule's surface forms, ready for spaCy's PhraseMatcher."""
+    """Every rule's surface forms as token tuples, and its replacements already put in
+    each form those surfaces can take, so matching needs neither spaCy nor lemminflect.
+    Pickled in the cache folder, keyed by the rules' hash."""
 
     def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
         self.digest = rules.digest
         self.forms: dict[str, dict[str, tuple[str, ...]]] = {}
-        self.unless: dict[str, list[str]] = {}
+        self.table = PhraseTable()
+        self.unless = PhraseTable()
+        self.wording: dict[tuple[str, bool, str], Wording] = {}
+        self.verb_only: dict[str, bool] = {}
         for rule in rules.rules:
             forms: dict[str, tuple[str, ...]] = {}
             for phrase in rule.match:
                 for form, tags in expand_phrase(phrase).items():
                     forms.setdefault(form, tags)
             self.forms[rule.key] = forms
-            if rule.unless:
-                unless: set[str] = set()
-                for phrase in rule.unless:
-                    unless.update(expand_phrase(phrase, every_form=True))
-                self.unless[rule.key] = sorted(unless)
+            for form, tags in forms.items():
+                self.table.add(split_form(form), (rule.key, tags))
+            for phrase in rule.unless:
+                for form in expand_phrase(phrase, every_form=True):
+                    self.unless.add(split_form(form), rule.key)
+            self.verb_only[rule.key] = verb_only(_head(rule))
+            for tags in set(forms.values()):
+                last = tags[0].endswith(LAST)
+                for tag in {t.rstrip(LAST) for t in tags}:
+                    self.wording[rule.key, last, tag] = wording(rule, last, tag)
 
     @classmethod
     def load(cls, rules: RuleSet, cache_dir: Path | None) -> CompiledRules:
         """Compile, or read the compiled forms from the cache keyed by the rules' hash."""
+        return cls._cached(rules.digest, lambda: rules, cache_dir)
+
+    @classmethod
+    def load_files(cls, cache_dir: Path | None, directory: Path | None = None) -> CompiledRules:
+        """The rule files parsed and compiled, or both read from the cache when the files'
+        bytes have not changed (parsing 2,000 rules costs more than reading the pickle)."""
+        found, digest = read_rule_files(directory)
+        return cls._cached(digest, lambda: parse_rules(found, digest), cache_dir)
+
+    @classmethod
+    def _cached(cls, digest: str, get_rules, cache_dir: Path | None) -> CompiledRules:
         if cache_dir is None:
-            return cls(rules)
-        key = hashlib.sha256(f"{CACHE_VERSION}:{rules.digest}".encode()).hexdigest()[:24]
+            return cls(get_rules())
+        key = hashlib.sha256(f"{CACHE_VERSION}:{digest}".encode()).hexdigest()[:24]
         path = cache_dir / f"rules-{key}.pickle"
         try:
             with path.open("rb") as fh:
                 compiled = pickle.load(fh)
-            if isinstance(compiled, cls) and compiled.digest == rules.digest:
+            if isinstance(compiled, cls) and compiled.digest == digest:
                 return compiled
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
-            pass
-        compiled = cls(rules)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError,
+                ImportError, IndexError):
+            pass  # a damaged or foreign cache is rebuilt
+        compiled = cls(get_rules())
         try:
             cache_dir.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
             with tmp.open("wb") as fh:
                 pickle.dump(compiled, fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
@@ -82,35 +175,42 @@ class CompiledRules:
         return compiled
 
 
+def _head(rule: Rule) -> str:
+    """The replacement word that takes the form (for 'is it only a verb?')."""
+    words = rule.replace[0].split(" ")
+    return words[min(rule.inflect, len(words) - 1)]
+
+
+def wording(rule: Rule, last: bool, tag: str) -> Wording:
+    """The rule's replacements in the form `tag`. A plural at the end of a phrase
+    ("improve outcomes") makes the replacement's last word plural, and so does a verb
+    form there ("adversely affected" -> "harmed", unless `inflect` says which word); a
+    verb form at its start goes to the word `inflect` names. A plural takes the head noun
+    of the replacement ("area of work" -> "areas of work") unless the rule names one."""
+    if last:
+        index = rule.inflect or -1
+    else:
+        index = (rule.inflect or -1) if tag == "NNS" else rule.inflect
+    plain = tuple(inflect_phrase(r, index, tag) for r in rule.replace)
+    explained = inflect_phrase(rule.explain, index, tag) if rule.explain else None
+    return Wording(plain, explained)
+
+
 class Matcher:
-    """Runs the rules over one paragraph at a time (spaCy tokens, PhraseMatcher on LOWER)."""
+    """Runs the rules over one paragraph at a time."""
 
-    def __init__(self, nlp, rules: RuleSet, compiled: CompiledRules | None = None) -> None:
-        from spacy.matcher import PhraseMatcher
-
-        self.nlp = nlp
+    def __init__(self, rules: RuleSet, compiled: CompiledRules | None = None) -> None:
         self.rules = rules
         self.compiled = compiled or CompiledRules(rules)
-        self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._unless = PhraseMatcher(nlp.vocab, attr="LOWER")
-        tokenizer = nlp.tokenizer
-        for key, forms in self.compiled.forms.items():
-            self._phrases.add(key, list(tokenizer.pipe(forms)))
-        for key, phrases in self.compiled.unless.items():
-            self._unless.add(key, list(tokenizer.pipe(phrases)))
-        self._reject_cache: dict[frozenset[str], tuple[object, dict[str, tuple[str, ...]]]] = {}
+        self._reject_cache: dict[frozenset[str], PhraseTable] = {}
 
-    def _reject_matcher(self, reject: frozenset[str]):
+    def _reject_table(self, reject: frozenset[str]) -> PhraseTable:
         if reject not in self._reject_cache:
-            from spacy.matcher import PhraseMatcher
-
-            forms: dict[str, tuple[str, ...]] = {}
+            table = PhraseTable()
             for word in reject:
-                forms.update(expand_phrase(word))
-            matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-            if forms:
-                matcher.add(REJECT_KEY, list(self.nlp.tokenizer.pipe(forms)))
-            self._reject_cache = {reject: (matcher, forms)}
+                for form in expand_phrase(word):
+                    table.add(split_form(form), (REJECT_KEY, ("",)))
+            self._reject_cache = {reject: table}
         return self._reject_cache[reject]
 
     def match(
@@ -120,101 +220,83 @@ class Matcher:
         reject: frozenset[str] = frozenset(),
     ) -> MatchResult:
         """Findings (offsets into `text`) for the rule terms in one paragraph."""
-        original = text
-        text, back = _squeeze_space(text)  # offsets below are into the squeezed text
-        doc = self.nlp.make_doc(text)
-        strings = self.nlp.vocab.strings
-        raw = [(strings[mid], s, e) for mid, s, e in self._phrases(doc)]
+        toks = Tokens.of(text)
+        raw = list(self.compiled.table.find(toks.lows))
         if reject:
-            matcher, _ = self._reject_matcher(reject)
-            raw += [(REJECT_KEY, s, e) for _, s, e in matcher(doc)]
+            raw += self._reject_table(reject).find(toks.lows)
         if not raw:
             return MatchResult((), ())
         blocked: dict[str, list[tuple[int, int]]] = {}
-        for mid, s, e in self._unless(doc):
-            blocked.setdefault(strings[mid], []).append((s, e))
+        for key, s, e in self.compiled.unless.find(toks.lows):
+            blocked.setdefault(key, []).append((s, e))
         candidates = []
-        for key, s, e in raw:
+        for (key, tags), s, e in raw:
             if any(bs <= s and e <= be for bs, be in blocked.get(key, ())):
                 continue
-            candidates.append((key, s, e))
+            candidates.append((key, tags, s, e))
         # Longest match first; user's rejected words win ties; then earliest.
-        candidates.sort(key=lambda m: (-(m[2] - m[1]), m[0] != REJECT_KEY, m[1]))
-        taken = bytearray(len(doc))
+        candidates.sort(key=lambda m: (-(m[3] - m[2]), m[0] != REJECT_KEY, m[2]))
+        taken = bytearray(len(toks.lows))
         findings: list[Finding] = []
         explained: list[tuple[str, int]] = []
-        for key, s, e in candidates:
+        for key, tags, s, e in candidates:
             if any(taken[s:e]):
                 continue
             taken[s:e] = b"\x01" * (e - s)
-            span = doc[s:e]
-            surface = span.text
-            if surface.lower() in accept:
+            start, end = toks.starts[s], toks.ends[e - 1]
+            if text[start:end].lower() in accept:
                 continue
             if key == REJECT_KEY:
                 findings.append(make_finding(
-                    text, span.start_char, span.end_char, REJECT_KEY, "jargon",
+                    text, start, end, REJECT_KEY, "jargon",
                     "You asked jargonfree to flag this word.",
                 ))
                 continue
             rule = self.rules.by_key[key]
             if accept and any(m.lower() in accept for m in rule.match):
                 continue
-            if rule.category == "medical" and _is_explained(text, span.start_char, span.end_char):
-                explained.append((key, span.start_char))
+            if rule.category == "medical" and _is_explained(text, start, end):
+                explained.append((key, start))
                 continue
-            findings.append(self._finding(text, doc, s, e, rule))
-        if back is not None:
-            explained = [(key, back[offset]) for key, offset in explained]
-        findings = [_unsqueeze(f, original, back) for f in findings] if original != text else findings
+            findings.append(self._finding(text, toks, s, e, rule, tags))
         findings.sort(key=Finding.sort_key)
         return MatchResult(tuple(findings), tuple(explained))
 
-    def _finding(self, text: str, doc, s: int, e: int, rule: Rule) -> Finding:
-        span = doc[s:e]
-        surface = span.text
-        tags = self.compiled.forms[rule.key].get(_normal(surface), ("",))
+    def _finding(self, text: str, toks: Tokens, s: int, e: int, rule: Rule,
+                 tags: tuple[str, ...]) -> Finding:
+        lows, starts, ends = toks.lows, toks.starts, toks.ends
+        start, end = starts[s], ends[e - 1]
+        surface = text[start:end]
         previous = None
-        for tok in reversed(doc[max(0, s - 4) : s]):
-            low = tok.lower_
-            if low in _LOOKBACK_SKIP or tok.is_punct and low in ("'", "’"):
-                continue
-            previous = low
-            break
-        following = doc[e].lower_ if e < len(doc) else None
-        head = rule.replace[0].split(" ")[min(rule.inflect, len(rule.replace[0].split(" ")) - 1)]
-        tag = resolve_tag(tags[0], tags, previous, following, verb_only(head))
-        # A plural at the end of a phrase ("improve outcomes") makes the replacement's last
-        # word plural, and so does a verb form there ("adversely affected" -> "harmed",
-        # unless `inflect` says which word); a verb form at its start goes to the word
-        # `inflect` names.
-        multiword = " " in rule.match[0].strip()
-        if tags[0].endswith(LAST):
-            index = rule.inflect or -1
-        else:
-            # A plural takes the head noun of the replacement ("area of work" -> "areas of
-            # work") unless the rule names the word.
-            index = (rule.inflect or -1) if tag == "NNS" else rule.inflect
-        plain = [inflect_phrase(r, index, tag) for r in rule.replace]
-        if rule.explain:
-            explained_form = inflect_phrase(rule.explain, index, tag)
+        for j in range(s - 1, max(0, s - 4) - 1, -1):
+            if lows[j] not in _LOOKBACK_SKIP:
+                previous = lows[j]
+                break
+        following = lows[e] if e < len(lows) else None
+        tag = resolve_tag(tags[0], tags, previous, following, self.compiled.verb_only[rule.key])
+        last = tags[0].endswith(LAST)
+        words = self.compiled.wording.get((rule.key, last, tag))
+        if words is None:  # only for forms the compiled table did not foresee
+            words = wording(rule, last, tag)
+        plain = list(words.plain)
+        if words.explained is not None:
             term = surface
             if (surface[:1].isupper() and surface[1:2].islower()
-                    and s == _sentence_start(doc, s)):
+                    and (s == 0 or lows[s - 1] in _SENTENCE_END)):
                 term = surface[0].lower() + surface[1:]  # "High temperature (pyrexia)"
-            plain.append(f"{explained_form} ({term})")
+            plain.append(f"{words.explained} ({term})")
         suggestions = [match_case(p, surface) for p in dict.fromkeys(plain)]
-        start, end = span.start_char, span.end_char
-        if s > 0 and doc[s - 1].lower_ in ("a", "an") and doc[s - 1].whitespace_:
-            art = doc[s - 1]
+        if s > 0 and lows[s - 1] in ("a", "an") and ends[s - 1] < start:
+            art_low = lows[s - 1]
+            art_text = text[starts[s - 1] : ends[s - 1]]
             own = [p.split(" ", 1)[0].lower() in DETERMINERS for p in suggestions]
             needed = [article_for(p) for p in suggestions]
-            if any(o or a != art.lower_ for o, a in zip(own, needed)):
+            if any(o or a != art_low for o, a in zip(own, needed)):
                 # The span takes in the article; a suggestion with its own ("a lot of")
                 # replaces it, the others carry the article their sound needs.
-                start = art.idx
+                start = starts[s - 1]
                 suggestions = [
-                    match_case(p, art.text) if o else f"{match_case(a, art.text)} {p}"
+                    match_case(p, art_text) if o else f"{match_case(a, art_text)} {p}"
                     for o, a, p in zip(own, needed, suggestions)
                 ]
         return make_finding(
@@ -223,52 +305,12 @@ class Matcher:
         )
 
 
-_LINE_SPACE = str.maketrans({c: " " for c in "\n\r\t\v\f\u00a0\u2028\u2029"})
-
-
-def _squeeze_space(text: str) -> tuple[str, list[int] | None]:
-    """Make every whitespace run one plain space, as spaCy would otherwise make a token of
-    a line break or an extra space and split "in order\nto". Single line breaks and tabs
-    become spaces in place (offsets unchanged); only runs of two or more need a map back
-    to the old offsets."""
-    text = text.translate(_LINE_SPACE)
-    if _SURROGATE_RE.search(text):  # spaCy cannot store lone surrogates; same length
-        text = _SURROGATE_RE.sub("\ufffd", text)
-    if "  " not in text:
-        return text, None
-    out: list[str] = []
-    back: list[int] = []
-    pos = 0
-    for m in _RUN_RE.finditer(text):
-        out.append(text[pos : m.start() + 1])
-        back.extend(range(pos, m.start() + 1))
-        pos = m.end()
-    out.append(text[pos:])
-    back.extend(range(pos, len(text) + 1))
-    return "".join(out), back
-
-
-_RUN_RE = re.compile(r"  +")
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
-
-
-def _unsqueeze(f: Finding, text: str, back: list[int] | None) -> Finding:
-    """Put a finding made on the squeezed text back on the original text."""
-    start, end = (back[f.start], back[f.end - 1] + 1) if back else (f.start, f.end)
-    return Finding(start, end, f.line, f.column, text[start:end], f.rule_id, f.category,
-                   f.level, f.message, f.suggestions, f.note, f.source)
-
-
-def _sentence_start(doc, i: int) -> int:
-    """i if token i starts a sentence (first token, or after . ! ? or a line start)."""
-    return i if i == 0 or doc[i - 1].text in ".!?:" else -1
-
-
 def _is_explained(text: str, start: int, end: int) -> bool:
     """'high blood pressure (hypertension)', '(stool sample)' or
-    'hypertension (high blood pressure)': the text explains the term."""
-    before = text[:start].rstrip()
-    after = text[end:].lstrip()
+    'hypertension (high blood pressure)': the text explains the term. Looks at most 80
+    characters either side, so a long paragraph costs the same per match."""
+    before = text[max(0, start - 80) : start].rstrip()
+    after = text[end : end + 80].lstrip()
     if before.endswith("(") or after.startswith(")"):
         return True
     close = text.find(")", end, end + 80)

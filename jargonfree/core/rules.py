@@ -155,16 +155,30 @@ def parse_rule_file(data: bytes, fname: str) -> list[Rule]:
     return rules
 
 
-def load_rules(directory: Path | None = None, files: tuple[str, ...] = RULE_FILES) -> RuleSet:
-    """Load the rule files (missing ones are skipped); raises RuleError on a broken one."""
+def read_rule_files(directory: Path | None = None, files: tuple[str, ...] = RULE_FILES,
+                    ) -> tuple[list[tuple[str, bytes]], str]:
+    """The rule files' bytes (missing ones skipped) and their hash, without parsing, so
+    a cache of the parsed and compiled rules can be checked first."""
     directory = directory or rules_dir()
     digest = hashlib.sha256(f"schema{SCHEMA}".encode())
-    rules: list[Rule] = []
+    found: list[tuple[str, bytes]] = []
     for stem in files:
         path = directory / f"{stem}.toml"
         if not path.is_file():
             continue
         data = path.read_bytes()
         digest.update(stem.encode() + b"\0" + data)
-        rules.extend(parse_rule_file(data, path.name))
-    return RuleSet(tuple(rules), digest.hexdigest())
+        found.append((path.name, data))
+    return found, digest.hexdigest()
+
+
+def parse_rules(found: list[tuple[str, bytes]], digest: str) -> RuleSet:
+    rules: list[Rule] = []
+    for name, data in found:
+        rules.extend(parse_rule_file(data, name))
+    return RuleSet(tuple(rules), digest)
+
+
+def load_rules(directory: Path | None = None, files: tuple[str, ...] = RULE_FILES) -> RuleSet:
+    """Load the rule files (missing ones are skipped); raises RuleError on a broken one."""
+    return parse_rules(*read_rule_files(directory, files))

@@ -5,7 +5,7 @@ import pytest
 
 @pytest.fixture(scope="session")
 def analyzer():
-    """One real Analyzer (bundled rules, real spaCy tokenizer) shared by the core tests."""
+    """One real Analyzer (bundled rules, real rule tables) shared by the core tests."""
     from jargonfree.core.analyze import Analyzer
 
     return Analyzer()
@@ -15,7 +15,6 @@ def analyzer():
 def rule_matcher():
     """The substitution engine alone on the bundled rules (what the rule examples test)."""
     from jargonfree.core.matcher import Matcher
-    from jargonfree.core.nlp import build_nlp
     from jargonfree.core.rules import load_rules
 
-    return Matcher(build_nlp(), load_rules())
+    return Matcher(load_rules())

@@ -7,8 +7,7 @@ import textwrap
 
 import pytest
 
-from jargonfree.core.matcher import CompiledRules, Matcher
-from jargonfree.core.nlp import build_nlp
+from jargonfree.core.matcher import CompiledRules, Matcher, PhraseTable, Tokens, split_form
 from jargonfree.core.rules import load_rules
 
 RULES = {
@@ -96,7 +95,7 @@ def matcher(tmp_path_factory):
     for name, body in RULES.items():
         (folder / name).write_text(textwrap.dedent(body), encoding="utf-8")
     rules = load_rules(folder)
-    return Matcher(build_nlp(), rules)
+    return Matcher(rules)
 
 
 def found(matcher, text):
@@ -188,3 +187,61 @@ def test_wrapped_lines_and_double_spaces_keep_offsets(matcher):
     [f] = result.findings
     assert text[f.start : f.end] == f.text == "knowledge\nsharing"
     assert result.explained and text[result.explained[0][1] :].startswith("hypertension")
+
+
+def test_phrase_table_returns_every_overlapping_form():
+    table = PhraseTable()
+    table.add(split_form("key stakeholder"), "long")
+    table.add(split_form("stakeholder"), "short")
+    table.add(split_form("key"), "key")
+    hits = sorted(table.find(Tokens.of("Our key stakeholders and key stakeholder.").lows))
+    assert hits == [("key", 1, 2), ("key", 4, 5), ("long", 4, 6), ("short", 5, 6)]
+
+
+def test_tokens_keep_offsets_when_lowercasing_changes_length():
+    text = "İstanbul and the patient’s leverage"
+    toks = Tokens.of(text)
+    assert [text[s:e] for s, e in zip(toks.starts, toks.ends)] == [
+        "İstanbul", "and", "the", "patient’s", "leverage"]
+    assert toks.lows[3] == "patient's"
+
+
+def test_curly_and_straight_apostrophes_match_alike(matcher):
+    table = PhraseTable()
+    table.add(split_form("patient's journey"), "x")
+    assert list(table.find(Tokens.of("The patient’s journey").lows)) == [("x", 1, 3)]
+
+
+def test_suggestions_are_precompiled_so_no_inflection_at_run_time(matcher, monkeypatch):
+    import jargonfree.core.matcher as m
+
+    def forbidden(*args):
+        raise AssertionError("inflected at run time")
+
+    monkeypatch.setattr(m, "inflect_phrase", forbidden)
+    monkeypatch.setattr(m, "wording", forbidden)
+    assert found(matcher, "They leveraged it and have leveraged it; it leverages.") == [
+        ("leveraged", "network.leverage", ("used", "built on")),
+        ("leveraged", "network.leverage", ("used", "built on")),
+        ("leverages", "network.leverage", ("uses", "builds on")),
+    ]
+
+
+def test_rule_files_and_their_compiled_forms_come_from_one_cache(tmp_path, matcher):
+    rules_folder = tmp_path / "rules"
+    rules_folder.mkdir()
+    for name, body in RULES.items():
+        (rules_folder / name).write_text(textwrap.dedent(body), encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = CompiledRules.load_files(cache, rules_folder)
+    assert [r.key for r in first.rules.rules] == [r.key for r in matcher.rules.rules]
+    again = CompiledRules.load_files(cache, rules_folder)
+    assert again.forms == first.forms and again.rules.digest == first.rules.digest
+    # An edited file is read again, not served from the cache.
+    net = rules_folder / "network.toml"
+    net.write_text(net.read_text(encoding="utf-8").replace('"partner"', '"ally"'),
+                   encoding="utf-8")
+    edited = CompiledRules.load_files(cache, rules_folder)
+    assert edited.rules.digest != first.rules.digest
+    assert Matcher(edited.rules, edited).match("Every stakeholder.").findings[0].suggestions == (
+        "ally",)
