@@ -36,12 +36,6 @@ from jargonfree.userlists import add_word, load_word_list, normal_word, remove_w
 THRESHOLDS = ("hard_grade", "very_hard_grade", "long_sentence_words")
 
 
-def thresholds_supported() -> bool:
-    """Whether the checker takes the user's sentence thresholds (Options fields)."""
-    names = {f.name for f in dataclasses.fields(Options)}
-    return all(t in names for t in THRESHOLDS)
-
-
 class WordListEditor(QGroupBox):
     """An editable list of words or phrases, with Add and Remove."""
 
@@ -151,21 +145,20 @@ class PreferencesDialog(QDialog):
             grid.addWidget(check, i // 2, i % 2)
         layout.addWidget(box)
         self.thresholds: dict[str, QDoubleSpinBox | QSpinBox] = {}
-        if thresholds_supported():
-            limits = QGroupBox("Sentences (0: the audience's own setting)")
-            form = QFormLayout(limits)
-            for name, label, spin in (
-                ("hard_grade", "Hard above grade:", QDoubleSpinBox(maximum=30, decimals=1)),
-                ("very_hard_grade", "Very hard above grade:",
-                 QDoubleSpinBox(maximum=30, decimals=1)),
-                ("long_sentence_words", "Long above (words):", QSpinBox(maximum=1000)),
-            ):
-                spin.setSpecialValueText("The audience's")
-                spin.setValue(getattr(self.settings, name) or 0)
-                spin.setAccessibleName(label.rstrip(":"))
-                self.thresholds[name] = spin
-                form.addRow(label, spin)
-            layout.addWidget(limits)
+        limits = QGroupBox("Sentences (0: the audience's own setting)")
+        form = QFormLayout(limits)
+        for name, label, spin in (
+            ("hard_grade", "Hard above grade:", QDoubleSpinBox(maximum=30, decimals=1)),
+            ("very_hard_grade", "Very hard above grade:",
+             QDoubleSpinBox(maximum=30, decimals=1)),
+            ("long_sentence_words", "Long above (words):", QSpinBox(maximum=1000)),
+        ):
+            spin.setSpecialValueText("The audience's")
+            spin.setValue(getattr(self.settings, name) or 0)
+            spin.setAccessibleName(label.rstrip(":"))
+            self.thresholds[name] = spin
+            form.addRow(label, spin)
+        layout.addWidget(limits)
         layout.addStretch(1)
         return page
 
@@ -218,8 +211,6 @@ class PreferencesDialog(QDialog):
 
 def options_for(settings: Settings, accept: frozenset[str], reject: frozenset[str]) -> Options:
     """The checker's options from the settings and word lists."""
-    extra = {}
-    if thresholds_supported():
-        extra = {name: getattr(settings, name) for name in THRESHOLDS}
-    return Options(accept, reject, frozenset(settings.disabled_categories), **extra)
+    thresholds = {name: getattr(settings, name) for name in THRESHOLDS}
+    return Options(accept, reject, frozenset(settings.disabled_categories), **thresholds)
 

@@ -7,6 +7,7 @@ document after a one-paragraph edit redoes that paragraph plus the document-leve
 
 from __future__ import annotations
 
+import dataclasses
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,8 +68,10 @@ class Analyzer:
         from jargonfree.core.checks import acronyms, consistency, uncommon
         from jargonfree.core.readability import Counts, compute
 
-        prof = get_profile(profile)
         options = options or Options()
+        prof = get_profile(profile)
+        if thresholds := options.thresholds():
+            prof = dataclasses.replace(prof, **thresholds)
         findings: list[Finding] = []
         explained: dict[str, int] = {}
         terms: list[tuple[int, int, int, int]] = []

@@ -137,8 +137,17 @@ def make_finding(
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """What the user has chosen: accepted and rejected words, checks turned off."""
+    """What the user has chosen: accepted and rejected words, checks turned off, and
+    sentence thresholds in place of the profile's (None keeps the profile's)."""
 
     accept: frozenset[str] = frozenset()  # lowercase words/phrases never flagged
     reject: frozenset[str] = frozenset()  # lowercase words/phrases always flagged
     disabled: frozenset[str] = frozenset()  # categories turned off
+    hard_grade: float | None = None  # a sentence above this grade is hard
+    very_hard_grade: float | None = None  # ... and above this, very hard
+    long_sentence_words: int | None = None  # a sentence with more words is long
+
+    def thresholds(self) -> dict[str, float | int]:
+        """The sentence thresholds the user set (profile field name -> value)."""
+        return {name: value for name in ("hard_grade", "very_hard_grade", "long_sentence_words")
+                if (value := getattr(self, name)) is not None}

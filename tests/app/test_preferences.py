@@ -57,3 +57,16 @@ def test_applying_preferences_rechecks_and_hides_turned_off_checks(qtbot, make_w
 def test_options_from_settings():
     o = options_for(Settings(disabled_categories=["passive"]), frozenset({"a"}), frozenset({"b"}))
     assert (o.accept, o.reject, o.disabled) == ({"a"}, {"b"}, {"passive"})
+
+
+def test_sentence_thresholds_reach_the_checker(qtbot, paths):
+    dialog = PreferencesDialog(Settings(long_sentence_words=30), paths)
+    qtbot.addWidget(dialog)
+    assert dialog.thresholds["long_sentence_words"].value() == 30
+    assert dialog.thresholds["hard_grade"].text() == "The audience's"
+    dialog.thresholds["hard_grade"].setValue(9.5)
+    dialog.thresholds["long_sentence_words"].setValue(0)  # back to the audience's
+    s = dialog.result_settings()
+    assert (s.hard_grade, s.very_hard_grade, s.long_sentence_words) == (9.5, None, None)
+    o = options_for(s, frozenset(), frozenset())
+    assert o.thresholds() == {"hard_grade": 9.5}

@@ -112,3 +112,17 @@ def test_whole_text_equals_paragraphs_alone(analyzer):
         offset += len(par) + 2
     got = [(f.start, f.end, f.rule_id) for f in whole if f.category in local]
     assert got == expected
+
+
+def test_sentence_thresholds_from_options_replace_the_profiles(analyzer):
+    text = ("The committee will consider the application at its next meeting in the spring. "
+            "We will write to you.")
+    plain = analyzer.analyze(text, "general")
+    assert not [f for f in plain.findings if f.category == "sentence"]
+    strict = analyzer.analyze(text, "general", Options(long_sentence_words=5, hard_grade=3.0))
+    rules = sorted(f.rule_id for f in strict.findings if f.category == "sentence")
+    assert rules == ["sentence.hard", "sentence.long"]
+    assert "aim for 5 or fewer" in next(
+        f.message for f in strict.findings if f.rule_id == "sentence.long")
+    # The profile's own figures come back when the options are cleared (no stale cache).
+    assert analyzer.analyze(text, "general", Options()).findings == plain.findings
