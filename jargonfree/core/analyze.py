@@ -72,7 +72,7 @@ class Analyzer:
         prof = get_profile(profile)
         if thresholds := options.thresholds():
             prof = dataclasses.replace(prof, **thresholds)
-        findings: list[Finding] = []
+        found: list[tuple[Finding, int]] = []  # (finding, offset of its paragraph)
         explained: dict[str, int] = {}
         terms: list[tuple[int, int, int, int]] = []
         total = Counts()
@@ -80,7 +80,7 @@ class Analyzer:
         grades = []
         for start, end in paragraph_spans(text):
             result = self._paragraph(text[start:end], prof, options)
-            findings += [_moved(f, start) for f in result.findings]
+            found += [(f, start) for f in result.findings]
             for key, offset in result.explained:
                 explained.setdefault(key, offset + start)
             terms += [(g, w, s + start, e + start) for g, w, s, e in result.terms]
@@ -90,16 +90,16 @@ class Analyzer:
             grades.append((start, end, result.reading_age))
 
         if "acronym" not in options.disabled:
-            findings += acronyms.check(text, self.known_acronyms)
+            found += [(f, 0) for f in acronyms.check(text, self.known_acronyms)]
         if "consistency" not in options.disabled and terms:
-            findings += consistency.judge(text, terms, self.groups)
+            found += [(f, 0) for f in consistency.judge(text, terms, self.groups)]
         defined = uncommon.defined_terms(text) if any(
-            f.category == "uncommon" for f in findings
+            f.category == "uncommon" for f, _ in found
         ) else set()
-        findings = [f for f in findings if not _drop(f, explained, defined, options)]
-        findings = _first_rare_use_only(findings)
+        found = [(f, o) for f, o in found if not _drop(f, o, explained, defined, options)]
+        found = _first_rare_use_only(found)
         index = LineIndex(text)
-        placed = [_placed(f, *index.line_col(f.start)) for f in findings]
+        placed = [_placed(f, o, *index.line_col(f.start + o)) for f, o in found]
         jargon = round(jargon_weighted / total.words, 1) if total.words else None
         readability = compute(total, prof, jargon)
         return Analysis(tuple(placed), readability, revision, tuple(grades))
@@ -153,37 +153,34 @@ class Analyzer:
         )
 
 
-def _moved(f: Finding, offset: int) -> Finding:
-    if not offset:
-        return f
-    return Finding(f.start + offset, f.end + offset, 0, 0, f.text, f.rule_id, f.category,
-                   f.level, f.message, f.suggestions, f.note, f.source)
+def _placed(f: Finding, offset: int, line: int, column: int) -> Finding:
+    """The paragraph's finding moved to its place in the document (one new object)."""
+    return Finding(f.start + offset, f.end + offset, line, column, f.text, f.rule_id,
+                   f.category, f.level, f.message, f.suggestions, f.note, f.source)
 
 
-def _placed(f: Finding, line: int, column: int) -> Finding:
-    return Finding(f.start, f.end, line, column, f.text, f.rule_id, f.category, f.level,
-                   f.message, f.suggestions, f.note, f.source)
-
-
-def _first_rare_use_only(findings: list[Finding]) -> list[Finding]:
-    """A rare word is flagged once, where it is first used: repeats add noise, not help."""
+def _first_rare_use_only(found: list[tuple[Finding, int]]) -> list[tuple[Finding, int]]:
+    """A rare word is flagged once, where it is first used: repeats add noise, not help.
+    Also puts the findings in document order."""
     seen: set[str] = set()
     out = []
-    for f in sorted(findings, key=Finding.sort_key):
+    for f, o in sorted(found, key=lambda p: (p[0].start + p[1], p[0].end + p[1], p[0].rule_id)):
         if f.category == "uncommon":
             key = f.text.lower()
             if key in seen:
                 continue
             seen.add(key)
-        out.append(f)
+        out.append((f, o))
     return out
 
 
-def _drop(f: Finding, explained: dict[str, int], defined: set[str], options: Options) -> bool:
+def _drop(f: Finding, offset: int, explained: dict[str, int], defined: set[str],
+          options: Options) -> bool:
     """Findings the whole document rules out: explained terms, defined words, turned-off checks."""
     if f.category in options.disabled:
         return True
-    if f.category == "medical" and f.rule_id in explained and f.start > explained[f.rule_id]:
+    if (f.category == "medical" and f.rule_id in explained
+            and f.start + offset > explained[f.rule_id]):
         return True
     if f.category == "uncommon" and f.text.lower() in defined:
         return True

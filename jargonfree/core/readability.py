@@ -67,12 +67,15 @@ class Counts:
     def __add__(self, other: Counts) -> Counts:
         if not isinstance(other, Counts):
             return NotImplemented
-        return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(Counts)))
+        return Counts(*(getattr(self, name) + getattr(other, name) for name in _COUNT_FIELDS))
 
     def __radd__(self, other: object) -> Counts:
         if other == 0:  # sum(list_of_counts)
             return self
         return NotImplemented
+
+
+_COUNT_FIELDS = tuple(f.name for f in fields(Counts))
 
 
 def count_paragraph(paragraph: Paragraph) -> Counts:
