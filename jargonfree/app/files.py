@@ -127,7 +127,8 @@ class FileActions(QObject):
             return False
         self.set_document(normalize_newlines(doc.text), path, doc)
         self._remember(path)
-        self.message_posted.emit(f"Opened {path.name} ({_describe_format(doc)})")
+        # A decode warning (stray bytes replaced) goes in the status bar, not a dialog.
+        self.message_posted.emit(doc.warning or f"Opened {path.name} ({_describe_format(doc)})")
         return True
 
     def paste_and_score(self) -> bool:

@@ -144,6 +144,17 @@ def test_open_cp1252_and_save_back_identical(qtbot, make_window, tmp_path):
     assert path.read_bytes() == original
 
 
+def test_a_stray_byte_opens_with_a_warning_in_the_status_bar(qtbot, make_window, tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_bytes("The patient’s care plan.\n".encode() + b"Bad \x92 byte.\n")
+    w = make_window()
+    assert w.files.open_path(path)
+    assert w.editor.toPlainText() == "The patient’s care plan.\nBad \ufffd byte.\n"
+    message = w.statusBar().currentMessage()
+    assert "notes.txt: 1 byte was not valid UTF-8" in message
+    assert not w.prompts.told  # a warning, not a dialog in the way
+
+
 def test_save_as_then_recent_files(qtbot, make_window, tmp_path):
     w = make_window()
     type_text(qtbot, w, "New words.")
