@@ -2,7 +2,7 @@
 
 Exit codes: 0 done (findings or not); 1 a finding at or above --fail-on; 2 bad usage or
 an input that could not be read. Imports are kept to what each command needs, so
-`--version` and `rules` never load spaCy.
+`--version` and `rules` never load the analysis engine.
 """
 
 from __future__ import annotations
@@ -19,13 +19,18 @@ COMMANDS = ("check", "score", "rules")
 PROFILE_NAMES = ("general", "patient", "bid", "specialist")
 
 
-def _reader(path: str):
-    """Read one input as text; raises formats.ReadError with a one-line message."""
+def _reader(path: str) -> str:
+    """Read one input as text; raises formats.ReadError with a one-line message. A warning
+    (stray bytes replaced) goes to standard error and the check goes on."""
     from jargonfree.formats import decode_bytes, read_text
 
     if path == "-":
-        return decode_bytes(sys.stdin.buffer.read(), "standard input").text
-    return read_text(path).text
+        doc = decode_bytes(sys.stdin.buffer.read(), "standard input")
+    else:
+        doc = read_text(path)
+    if doc.warning:
+        print(f"jargonfree: warning: {doc.warning}", file=sys.stderr)
+    return doc.text
 
 
 def _user_options(args):

@@ -148,3 +148,24 @@ def test_crlf_and_bom_offsets(run, tmp_path):
     [doc] = json.loads(proc.stdout)
     [f] = [f for f in doc["findings"] if f["text"].lower() == "utilise"]
     assert text[f["start"] : f["end"]] == "utilise" and (f["line"], f["column"]) == (2, 9)
+
+
+def test_stray_byte_in_utf8_is_a_warning_and_the_check_goes_on(run, tmp_path):
+    """UTF-8 with one cp1252 apostrophe: checked as UTF-8 (offsets after "’" hold), the
+    bad byte shown as U+FFFD, one warning line, and the usual exit code."""
+    path = tmp_path / "notes.txt"
+    path.write_bytes("The patient’s care plan.".encode() + b" It\x92s here. We will utilise it.")
+    text = "The patient’s care plan. It\ufffds here. We will utilise it."
+    proc = run("check", "--format", "json", str(path))
+    assert proc.returncode == 0, proc.stderr
+    [line] = proc.stderr.decode().splitlines()
+    assert line == (f"jargonfree: warning: {path}: 1 byte was not valid UTF-8 and was "
+                    "replaced with \ufffd; check the text before saving")
+    [doc] = json.loads(proc.stdout)
+    [f] = [f for f in doc["findings"] if f["text"] == "utilise"]
+    assert f["start"] == text.index("utilise")
+    # Standard input the same way; --fail-on still decides the exit code.
+    proc = run("check", "--fail-on", "suggestion", "-", stdin=path.read_bytes())
+    assert proc.returncode == 1
+    assert "standard input: 1 byte was not valid UTF-8" in proc.stderr.decode()
+    assert proc.stdout.decode().startswith(f"-:1:{text.index('utilise') + 1}: wordy: ")

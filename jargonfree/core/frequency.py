@@ -43,6 +43,12 @@ _HYPHEN_PREFIXES = frozenset(
 # British spellings that inflect.spelling_variants rewrites (a superset of its patterns):
 # only words with one of these pay for the variants (35 us a word).
 _UK_SPELLING_RE = re.compile(r"is|ys|our|tre|oe|ae|ll|ogue|programme|ence|gement|eing")
+# Latin letters (ASCII, Latin-1, Latin Extended-A/B and Additional): the table is English,
+# so a word without one (Hebrew, Arabic, Greek, Cyrillic, CJK) is not judged at all.
+_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+# Closed compounds are split at every point; longer "words" (a pasted base64 blob, a line
+# of letters) are not compounds, and splitting them was quadratic in their length.
+_COMPOUND_MAX_LETTERS = 30
 _PREFIX_COST = 0.5  # a derived or compound word is a little harder than its parts
 _COMPOUND_PART = 4.0  # both halves of a closed compound must be this common (beforehand)
 
@@ -112,7 +118,7 @@ def zipf(word: str) -> float:
     for prefix in _PREFIXES:
         if w.startswith(prefix) and len(w) - len(prefix) >= 4:
             best = max(best, _best(w[len(prefix) :]) - _PREFIX_COST)
-    if len(w) >= 8 and best < 4.5:
+    if 8 <= len(w) <= _COMPOUND_MAX_LETTERS and best < 4.5:
         freqs = frequencies()
         for i in range(4, len(w) - 3):  # beforehand, bloodstream: two common halves
             head = _raw(w[:i], freqs)
@@ -123,9 +129,14 @@ def zipf(word: str) -> float:
     return best
 
 
+def is_latin(word: str) -> bool:
+    """Has the word a Latin letter? The English table can only judge words that do."""
+    return _LATIN_RE.search(word) is not None
+
+
 def jargon_percent(words: list[str]) -> float | None:
     """Share of words that are rare (counted in full) or mid-frequency (counted half), 0-100;
-    numbers are left out. None when there are no words."""
+    numbers and words in other scripts are left out. None when there are no words."""
     weights = list(map(_jargon_weight, words))
     counted = len(weights) - weights.count(None)
     if not counted:
@@ -135,8 +146,9 @@ def jargon_percent(words: list[str]) -> float | None:
 
 @lru_cache(maxsize=200_000)
 def _jargon_weight(word: str) -> float | None:
-    """1 for a rare word, 0.5 for a mid-frequency one, 0 for a common one, None for a number."""
-    if word[:1].isdigit():
+    """1 for a rare word, 0.5 for a mid-frequency one, 0 for a common one, None for a number
+    or a word in another script."""
+    if word[:1].isdigit() or not is_latin(word):
         return None
     z = zipf(word)
     return 1.0 if z < RARE_ZIPF else 0.5 if z < MID_ZIPF else 0.0

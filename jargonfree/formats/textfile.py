@@ -15,6 +15,13 @@ from pathlib import Path
 MAX_BYTES = 50 * 1024 * 1024
 SNIFF_BYTES = 65536  # how much of a file the binary test looks at
 CONTROL_SHARE = 0.05  # more control characters than this and it is not text
+# UTF-8 with a few stray bytes (a cp1252 quote pasted into a UTF-8 file) is read as UTF-8,
+# the bad bytes replaced, with a warning: up to this many, or 1 in STRAY_SHARE bytes...
+STRAY_MAX = 9
+STRAY_SHARE = 1000
+# ...and only when the file has at least as many good UTF-8 characters beyond ASCII. Text
+# with none (cp1252, Latin-1) is decoded as cp1252, as before.
+_REPLACEMENT = "\ufffd"
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _NAME_UNSAFE_RE = re.compile(r"[\x00-\x1f\x7f]")
@@ -43,6 +50,8 @@ class TextDocument:
     encoding: str  # codec name to write it back with
     newline: str  # "\n", "\r\n" or "\r": the first line ending in the file
     bom: bool
+    # One plain line when the text is not exactly what the file holds (stray bytes replaced).
+    warning: str | None = None
 
 
 def shown(path: str | os.PathLike) -> str:
@@ -88,13 +97,35 @@ def decode_bytes(data: bytes, name: str) -> TextDocument:
             return TextDocument(text, encoding, _newline(text), True)
     if _binary_bytes(data):
         raise binary
+    warning = None
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        text, encoding = _decode_legacy(data, label)
+        text, warning = _decode_mostly_utf8(data, label)
+        encoding = "utf-8"
+        if text is None:
+            text, encoding = _decode_legacy(data, label)
     if _binary_text(text):
         raise binary
-    return TextDocument(text, encoding, _newline(text), False)
+    return TextDocument(text, encoding, _newline(text), False, warning)
+
+
+def _decode_mostly_utf8(data: bytes, label: str) -> tuple[str | None, str | None]:
+    """UTF-8 with a few stray bytes: the text with each replaced by U+FFFD, and a warning.
+    (None, None) when the bytes are not mostly UTF-8."""
+    text = data.decode("utf-8", "replace")
+    # A U+FFFD the file itself holds is the valid sequence EF BF BD, never part of an error.
+    stray = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode("utf-8"))
+    if stray > STRAY_MAX and stray * STRAY_SHARE > len(data):
+        return None, None
+    beyond_ascii = len(text) - len(text.encode("ascii", "ignore")) - stray
+    if beyond_ascii < stray:
+        return None, None  # cp1252 or Latin-1 text, where UTF-8 sequences are chance
+    count, was = ("1 byte", "was") if stray == 1 else (f"{stray} bytes", "were")
+    return text, (
+        f"{label}: {count} {was} not valid UTF-8 and {was} replaced with {_REPLACEMENT}; "
+        "check the text before saving"
+    )
 
 
 def _decode_legacy(data: bytes, label: str) -> tuple[str, str]:

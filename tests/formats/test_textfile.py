@@ -73,6 +73,56 @@ def test_invalid_utf8_falls_back_to_cp1252_and_keeps_every_byte():
     assert doc.text.encode(doc.encoding) == data
 
 
+@pytest.mark.parametrize(
+    ("data", "text", "stray"),
+    [
+        # A UTF-8 file with one cp1252 apostrophe pasted in.
+        ("The patient’s care plan.".encode() + b" Call us if it\x92s late.",
+         "The patient’s care plan. Call us if it\ufffds late.", 1),
+        ("“Café” – £5 ½. ".encode() + b"caf\xe9 and \xff\xfe" + " 😀 שלום".encode(),
+         "“Café” – £5 ½. caf\ufffd and \ufffd\ufffd 😀 שלום", 3),
+        # A U+FFFD the file really holds is text, not a stray byte.
+        ("Saved � before; café ".encode() + b"\x96", "Saved � before; café \ufffd", 1),
+        # Many stray bytes are fine in a long file (under 1 in 1,000).
+        (("é " * 10_000).encode() + b"\x92" * 12, "é " * 10_000 + "\ufffd" * 12, 12),
+    ],
+    ids=["one-apostrophe", "three", "real-replacement-char", "long-file"],
+)
+def test_utf8_with_a_few_stray_bytes_is_utf8_with_a_warning(data, text, stray):
+    doc = decode_bytes(data, "notes.txt")
+    assert (doc.text, doc.encoding, doc.bom) == (text, "utf-8", False)
+    _one_line_naming(doc.warning, "notes.txt")
+    counted = "1 byte was" if stray == 1 else f"{stray} bytes were"
+    assert f"{counted} not valid UTF-8" in doc.warning
+    assert "\ufffd" in doc.warning and "check the text before saving" in doc.warning
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "café ".encode() + b"\x93x\x94 " * 10,  # ten stray bytes in a short file: too many
+        b"na\xefve caf\xe9 \xa3100 \xc3\xa9",  # Latin-1 with one chance UTF-8 pair
+    ],
+    ids=["too-many", "mostly-cp1252"],
+)
+def test_not_mostly_utf8_is_still_cp1252(data):
+    doc = decode_bytes(data, "old.txt")
+    assert (doc.encoding, doc.warning) == ("cp1252", None)
+    assert doc.text.encode("cp1252") == data
+
+
+def test_clean_files_have_no_warning(tmp_path):
+    assert read_text(_write(tmp_path, "rtl.txt", RTL_AND_EMOJI.encode())).warning is None
+    assert decode_bytes(b"\x93Plain\x94", "word.txt").warning is None
+
+
+def test_read_text_gives_the_warning(tmp_path):
+    path = _write(tmp_path, "notes.txt", "The patient’s care plan ".encode() + b"\x92")
+    doc = read_text(path)
+    assert doc.text == "The patient’s care plan \ufffd"
+    assert doc.warning.startswith(f"{path}: 1 byte was not valid UTF-8")
+
+
 def test_bytes_cp1252_lacks_go_to_the_detector_and_round_trip():
     data = b"Hello \x81 world, this is ordinary text in some old code page.\n"
     doc = decode_bytes(data, "odd.txt")

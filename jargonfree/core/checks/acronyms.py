@@ -47,6 +47,12 @@ EMPHASIS = frozenset(
     after today immediately call read remember avoid keep check seek carefully""".split()
 )
 FUNCTION_WORD_ZIPF = 6.0  # not, no, do, you, all, will: capitals here are emphasis
+# An ordinary word in capitals ("UTILISE", "COMMENCE"): this many letters or more and at
+# least this common (best spelling or base form). It is a word, not an acronym, and the
+# word rules judge it. Acronyms are mostly 2-5 letters; the longer ones said as words and
+# this common (UNESCO 3.6, UNICEF 3.2, OFSTED 2.85 stays) need no spelling out either.
+WORD_IN_CAPITALS_LETTERS = 6
+WORD_IN_CAPITALS_ZIPF = 3.0
 SHOUT_RUN = 3  # this many capitalised words in a row are shouting, not acronyms
 HEADING_WORD_ZIPF = 4.5  # a line in capitals with a word this common is a heading
 HEADING_CHARS = 120  # longer lines are not headings (and are not scanned per acronym)
@@ -188,10 +194,17 @@ def _unit(text: str, acr: str, start: int) -> bool:
 
 @lru_cache(maxsize=4096)
 def _emphasis(acr: str, plural: str | None) -> bool:
+    """Capitals for emphasis ("do NOT"), or an ordinary word in capitals ("UTILISE")."""
     if plural or "&" in acr:
         return False
     lower = acr.lower()
-    return lower in EMPHASIS or _zipf(lower) >= FUNCTION_WORD_ZIPF
+    if lower in EMPHASIS or _zipf(lower) >= FUNCTION_WORD_ZIPF:
+        return True
+    if len(acr) >= WORD_IN_CAPITALS_LETTERS:
+        from jargonfree.core.frequency import zipf
+
+        return zipf(lower) >= WORD_IN_CAPITALS_ZIPF
+    return False
 
 
 def _shouting(text: str, start: int, end: int) -> bool:

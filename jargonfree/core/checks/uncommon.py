@@ -46,6 +46,7 @@ RULE_ID = "uncommon.rare"
 MESSAGE = "Many readers will not know this word. Use a more common word or explain it."
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-‐‑][^\W\d_]+)*\Z")
 _PARTS_RE = re.compile(r"[-‐‑'’]")
+_POSSESSIVE_RE = re.compile(r"['’]s?\Z")
 # How a text explains a word: "oedema (swelling)", "swelling (oedema)", "oedema means",
 # "oedema is a", "oedema, which is", "oedema, or swelling,", "a swelling called oedema".
 # The patterns run on the lowercased text and start at their trigger, not at every word
@@ -66,10 +67,14 @@ _ONE_WORD_RE = re.compile(r"\s*([^\W\d_][\w'’-]*)\s*\Z")
 @lru_cache(maxsize=200_000)
 def score(word: str) -> float:
     """Lower is harder: Zipf frequency less a length penalty (NEVER_RARE and up stays).
-    Words the check never judges (too short, digits, on the allow list) score infinity."""
-    from jargonfree.core.frequency import zipf
+    Words the check never judges (too short, digits, on the allow list, with no Latin
+    letter: the frequencies are English) score infinity."""
+    from jargonfree.core.frequency import is_latin, zipf
 
-    if len(word) < MIN_LETTERS or not _WORD_RE.match(word) or word.lower() in ALLOW:
+    if (
+        len(word) < MIN_LETTERS or not _WORD_RE.match(word) or word.lower() in ALLOW
+        or not is_latin(word)
+    ):
         return math.inf
     z = zipf(word)
     if z >= NEVER_RARE:
@@ -96,6 +101,7 @@ def check(par: Paragraph, profile: Profile) -> list[Finding]:
     text = par.text
     judge = score
     findings = []
+    names: set[str] | None = None  # built on the first rare capitalised first word
     for sentence in par.sentences:
         first = sentence.words[0][0]
         for s, e in sentence.words:
@@ -104,25 +110,33 @@ def check(par: Paragraph, profile: Profile) -> list[Finding]:
             word = text[s:e]
             if judge(word) >= threshold:
                 continue  # most words leave here, on one cached look-up
-            if word[0].isupper() and (
-                s != first or not word[1:].islower() or _named(text, word, s)
-            ):
-                continue
+            if word[0].isupper():
+                if s != first or not word[1:].islower():
+                    continue
+                if names is None:
+                    names = _mid_sentence_capitals(par)
+                if word in names:
+                    continue  # a name: the paragraph capitalises it mid-sentence too
             if text[s - 1 : s] == "(" or text[e : e + 1] == ")" or text[e : e + 2] == " (":
                 continue  # explained right there: "swelling (oedema)", "oedema (swelling)"
             findings.append(make_finding(text, s, e, RULE_ID, "uncommon", MESSAGE))
     return findings
 
 
-def _named(text: str, word: str, start: int) -> bool:
-    """Is a capitalised first word used capitalised mid-sentence too (a name)?"""
-    at = text.find(word, start + len(word))
-    while at != -1:
-        before = text[at - 2 : at]
-        if before[-1:] in (" ", "\n") and before[:1] not in (".", "!", "?", "\n", ""):
-            return True
-        at = text.find(word, at + len(word))
-    return False
+def _mid_sentence_capitals(par: Paragraph) -> set[str]:
+    """Capitalised words the paragraph uses after the start of a sentence (names), in one
+    pass: searching the paragraph for each capitalised first word was quadratic."""
+    text = par.text
+    names = set()
+    for sentence in par.sentences:
+        for s, e in sentence.words[1:]:
+            # After a space, not after ". " or a line break: those may start a sentence
+            # the splitter did not see ("Key points. Oedema ..."), so they prove nothing.
+            if text[s].isupper() and text[s - 1] in " \n" and text[s - 2] not in ".!?\n":
+                word = text[s:e]
+                names.add(word)
+                names.add(_POSSESSIVE_RE.sub("", word))  # "Smith's" names "Smith" too
+    return names
 
 
 def defined_terms(text: str) -> set[str]:

@@ -79,3 +79,36 @@ def test_defined_acronyms():
 
 def test_known_list_is_the_real_file():
     assert {"NHS", "GP", "A&E"} <= KNOWN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PLEASE UTILISE THE FORM",
+        "You should UTILISE the form.",
+        "Treatment will COMMENCE soon, with REMUNERATION after.",
+        "We will FACILITATE it.",
+    ],
+)
+def test_ordinary_words_in_capitals_are_not_acronyms(text):
+    """A long, common word in capitals is the word (the word rules judge it), not an
+    acronym to spell out."""
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("NICE and NHS agreed.", ["NICE"]),  # short: an acronym, however common the word
+        ("Ask OFSTED and the CQC.", ["OFSTED", "CQC"]),  # long but rare as a word
+        ("The COPDs and the LGBTQ group.", ["COPDs", "LGBTQ"]),
+    ],
+)
+def test_acronyms_that_look_like_words_are_still_flagged(text, expected):
+    assert flagged(text) == expected
+
+
+def test_a_word_in_capitals_gets_one_finding(analyzer):
+    """"UTILISE" gets the wordy rule's finding only, not an acronym finding as well."""
+    result = analyzer.analyze("You should UTILISE the form.")
+    assert [(f.text, f.category) for f in result.findings] == [("UTILISE", "wordy")]

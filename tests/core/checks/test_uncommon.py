@@ -117,3 +117,103 @@ def test_defined_terms(text, defined):
 )
 def test_jargon_percent(words, expected):
     assert jargon_percent(words) == expected
+
+
+# --- names: capitalised words the paragraph also uses mid-sentence -----------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Scunthorpe is big. We love Scunthorpe.", []),  # the name comes later
+        ("We love Scunthorpe. Scunthorpe is big.", []),  # or earlier
+        ("Okonkwo is here. We met Dr Okonkwo’s team.", []),  # a possessive names it too
+        ("Dysplasia is rare. It was dysplasia.", ["Dysplasia", "dysplasia"]),  # not a name
+        ("Dysplasia is rare. Dysplasia again.", ["Dysplasia", "Dysplasia"]),  # first words only
+        ("We saw it.\nDysplasia was found.", ["Dysplasia"]),  # after a line break: no name
+    ],
+)
+def test_capitalised_first_words(text, expected):
+    assert rare(text) == expected
+
+
+def _pseudo_word(i: int) -> str:
+    """A made-up word wordfreq does not know, different for each i ("Zqubaxe...")."""
+    syllables = "ba be bi bo bu da de di do du ka ke ki ko ku ma me mi mo mu".split()
+    out = "zqu"
+    while True:
+        out += syllables[i % 20]
+        i //= 20
+        if not i:
+            return out + "x"
+
+
+def test_a_two_megabyte_paragraph_finds_names_in_one_pass(monkeypatch):
+    """Each rare capitalised first word used to rescan the rest of its paragraph, a step
+    per later use (a 2 MB paste took minutes); the capitals used mid-sentence are now
+    collected once per paragraph."""
+    from jargonfree.core.analyze import analyze
+
+    calls = []
+    collect = uncommon._mid_sentence_capitals
+    monkeypatch.setattr(uncommon, "_mid_sentence_capitals",
+                        lambda par: calls.append(len(par.text)) or collect(par))
+    words = [_pseudo_word(i).capitalize() for i in range(20)]
+    block = " ".join(f"{w} came in." for w in words)
+    names = words[::2]  # also used mid-sentence, once, at the very end: names
+    text = " ".join([block] * (2_000_000 // len(block))) + f" We saw {' and '.join(names)}."
+    assert len(text) > 2_000_000 and "\n" not in text
+    result = analyze(text, "general")
+    rare_words = [f.text for f in result.findings if f.category == "uncommon"]
+    assert rare_words == words[1::2]  # each flagged once, at its first use
+    assert calls == [len(text)]
+
+
+# --- words the English table cannot judge ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "שלום עולם, זה טקסט בעברית על תוכנית הטיפול.",  # Hebrew
+        "مرحبا بالعالم، هذا نص باللغة العربية عن خطة العلاج.",  # Arabic
+        "Καλημέρα κόσμε, αυτό είναι ελληνικό κείμενο.",  # Greek
+        "Привет мир, это русский текст о плане лечения.",  # Cyrillic
+    ],
+    ids=["hebrew", "arabic", "greek", "cyrillic"],
+)
+def test_other_scripts_are_not_rare(text):
+    words = text.replace(",", " ").replace("،", " ").replace(".", " ").split()
+    assert rare(text) == []
+    assert rare(text, "patient") == []
+    assert jargon_percent(words) is None  # nothing English to score
+
+
+def test_other_scripts_next_to_english():
+    assert rare("The histology showed שלום and Привет dysplasia.") == ["histology", "dysplasia"]
+    assert rare("Café naïve señora histology.") == ["señora", "histology"]  # Latin letters
+    assert jargon_percent(["the", "histology", "שלום", "مرحبا"]) == 50.0
+
+
+# --- very long "words" -----------------------------------------------------------------
+
+
+def test_a_100000_letter_word_is_not_split_at_every_point(monkeypatch):
+    """Closed compounds (beforehand) are split at each point; a pasted 100,000-letter run
+    is not a compound, and splitting it was quadratic."""
+    import random
+
+    from jargonfree.core import frequency
+    from jargonfree.core.analyze import analyze
+
+    lookups = []
+    raw = frequency._raw
+    monkeypatch.setattr(frequency, "_raw", lambda w, f: lookups.append(len(w)) or raw(w, f))
+    rnd = random.Random(100_000)
+    word = "".join(rnd.choice("etaoinshrdlu") for _ in range(100_000))  # common heads
+    text = f"We saw {word} today. It was beforehand."
+    result = analyze(text, "general")
+    [f] = [f for f in result.findings if f.category == "uncommon"]
+    assert (f.start, f.end) == (7, 7 + len(word))
+    assert len(lookups) < 100
+    assert zipf("beforehand") >= 4.0  # short compounds are still split
