@@ -9,12 +9,13 @@ never stalls typing; saves, discards and closing are queued on the same thread, 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 import uuid
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from jargonfree.app.autosave import AutosaveStore
@@ -33,6 +34,7 @@ from jargonfree.paths import AppPaths
 from jargonfree.settings import Settings, add_recent
 
 AUTOSAVE_MS = 5000
+LOAD_PART = 32_000  # characters put into the editor per turn of the event loop
 NEW_FILE = TextDocument("", "utf-8", "\n", False)
 OPEN_FILTER = "Text and Markdown (*.txt *.md *.markdown *.text);;All files (*)"
 SAVE_FILTER = "Text (*.txt);;Markdown (*.md)"
@@ -61,6 +63,7 @@ class FileActions(QObject):
         self.store = AutosaveStore(paths.autosave_dir)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jargonfree-autosave")
         self._autosaved_revision = -1
+        self._pending: _Load | None = None  # a long text still going into the editor
         self._last_autosave: Future | None = None
         self._closed = False
         self.timer = QTimer(self, interval=AUTOSAVE_MS)
@@ -69,6 +72,8 @@ class FileActions(QObject):
 
     # --- asking -------------------------------------------------------------------------
     def has_unsaved_text(self) -> bool:
+        if self._pending is not None:  # half-way into the editor: as it was when opened
+            return self._pending.modified
         doc = self.editor.document()
         return doc.isModified() and not doc.isEmpty()
 
@@ -95,7 +100,51 @@ class FileActions(QObject):
         self.path = path
         self.file_format = fmt
         self.editor.hide_card()
-        self.editor.setPlainText(text)
+        self._pending = None  # a load still going on for an earlier document stops
+        self.editor.setReadOnly(False)
+        self.editor.document().setUndoRedoEnabled(True)
+        if len(text) <= 2 * LOAD_PART:
+            self.editor.setPlainText(text)
+            self._loaded(modified)
+            return
+        # A long text goes in part by part, one part per turn of the event loop, so the
+        # window keeps painting (setPlainText of 100,000 words held it for 20-27 ms).
+        # The editor is read-only meanwhile and the parts are not undo steps.
+        self.editor.document().setUndoRedoEnabled(False)
+        self.editor.setReadOnly(True)
+        cut = _part_end(text, 0)
+        self.editor.setPlainText(text[:cut])
+        self._pending = _Load(text, cut, modified)
+        QTimer.singleShot(0, self._load_part)
+
+    def _load_part(self, everything: bool = False) -> None:
+        load = self._pending
+        if load is None:
+            return
+        end = len(load.text) if everything else _part_end(load.text, load.done)
+        cursor = QTextCursor(self.editor.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(load.text[load.done : end])
+        load.done = end
+        if end < len(load.text):
+            QTimer.singleShot(0, self._load_part)
+            return
+        self._pending = None
+        self.editor.setReadOnly(False)
+        self.editor.document().setUndoRedoEnabled(True)
+        self.editor.moveCursor(QTextCursor.MoveOperation.Start)
+        self._loaded(load.modified)
+
+    def loading(self) -> bool:
+        """Whether a long text is still going into the editor."""
+        return self._pending is not None
+
+    def finish_loading(self) -> None:
+        """Put the rest of a long text in now (before saving, so no part is lost)."""
+        if self._pending is not None:
+            self._load_part(everything=True)
+
+    def _loaded(self, modified: bool) -> None:
         self.editor.document().setModified(modified)
         self._autosaved_revision = -1
         self.checker.new_document()
@@ -162,6 +211,7 @@ class FileActions(QObject):
         return self._write(Path(path))
 
     def _write(self, path: Path) -> bool:
+        self.finish_loading()
         fmt = self.file_format
         try:
             warning = write_text_atomic(path, self.editor.text(), fmt.encoding, fmt.newline,
@@ -191,7 +241,8 @@ class FileActions(QObject):
         if last is not None and last.done() and last.exception() is not None:
             self._last_autosave = None
             self.message_posted.emit(f"Autosave failed: {last.exception()}")
-        if not self.has_unsaved_text() or self.checker.revision == self._autosaved_revision:
+        if (not self.has_unsaved_text() or self.checker.revision == self._autosaved_revision
+                or self.loading()):
             return
         self._autosaved_revision = self.checker.revision
         text, doc_id = self.editor.text(), self.doc_id
@@ -258,3 +309,22 @@ class FileActions(QObject):
 def _describe_format(doc: TextDocument) -> str:
     endings = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}[doc.newline]
     return f"{doc.encoding}{' with BOM' if doc.bom else ''}, {endings} line endings"
+
+
+@dataclass(slots=True)
+class _Load:
+    text: str
+    done: int  # characters already in the editor
+    modified: bool
+
+
+def _part_end(text: str, start: int) -> int:
+    """Where the part from `start` ends: after a line break near LOAD_PART characters
+    on, so a paragraph is not split between parts unless it is very long."""
+    end = start + LOAD_PART
+    if end >= len(text):
+        return len(text)
+    newline = text.find("\n", end)
+    if newline != -1 and newline - end < LOAD_PART:
+        return newline + 1
+    return end

@@ -319,3 +319,45 @@ def test_worker_states_in_the_status_bar(qtbot, make_window):
     w.client.force_state("error: ValueError: broken")
     assert w.worker_state.text() == "Checker problem"
     assert "broken" in w.statusBar().currentMessage()
+
+
+def test_a_long_file_goes_in_part_by_part_and_nothing_is_lost(qtbot, make_window, tmp_path):
+    from jargonfree.app import files
+
+    paragraph = "We will leverage our links with every stakeholder in the region.\n\n"
+    text = paragraph * (3 * files.LOAD_PART // len(paragraph) + 5)
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    w = make_window()
+    assert w.files.open_path(path)
+    assert w.files.loading() and w.editor.isReadOnly()
+    assert len(w.editor.toPlainText()) < len(text)
+    assert not w.files.has_unsaved_text()  # no "save changes?" for a file being opened
+    qtbot.waitUntil(lambda: not w.files.loading(), timeout=5000)
+    assert w.editor.toPlainText() == text
+    assert not w.editor.isReadOnly()
+    assert not w.editor.document().isModified()
+    assert not w.editor.document().isUndoAvailable()  # the parts are not undo steps
+    wait_checked(qtbot, w)
+    assert sum(f.text == "leverage" for f in w.checker.analysis.findings) == text.count(
+        "leverage")
+
+
+def test_saving_during_a_long_load_writes_the_whole_text(qtbot, make_window, tmp_path):
+    from jargonfree.app import files
+
+    text = "A plain line of text.\n" * (3 * files.LOAD_PART // 22 + 5)
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    w = make_window()
+    assert w.files.open_path(path)
+    assert w.files.loading()
+    target = tmp_path / "copy.txt"
+    assert w.files.save_as(target)
+    assert target.read_text(encoding="utf-8") == text
+    assert not w.files.loading() and w.editor.toPlainText() == text
+    # Opening another file part-way through stops the first load cleanly.
+    assert w.files.open_path(path)
+    assert w.files.open_path(target)
+    qtbot.waitUntil(lambda: not w.files.loading(), timeout=5000)
+    assert w.editor.toPlainText() == text and w.files.path == target
