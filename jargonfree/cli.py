@@ -74,6 +74,7 @@ def _check(args) -> int:
             status = 2
             continue
         analyzer = analyzer or _analyzer()
+        analyzer.prefill(text, args.profile, options)  # long texts: both processor cores
         result = analyzer.analyze(text, args.profile, options)
         for f in result.findings:
             worst = max(worst, level_rank(f.level))
@@ -101,7 +102,9 @@ def _score(args) -> int:
     except ReadError as exc:
         print(f"jargonfree: {exc}", file=sys.stderr)
         return 2
-    result = _analyzer().analyze(text, args.profile, _user_options(args))
+    analyzer, options = _analyzer(), _user_options(args)
+    analyzer.prefill(text, args.profile, options)
+    result = analyzer.analyze(text, args.profile, options)
     name = "standard input" if path == "-" else path
     print(name)
     for line in describe_readability(result.readability):

@@ -19,6 +19,7 @@ from jargonfree.core.rules import RuleSet, rules_dir
 from jargonfree.core.text import LineIndex, Paragraph, paragraph_spans, segment_paragraph
 
 CACHE_SIZE = 50_000  # paragraphs kept; a 1M-word document has about 20,000
+PARALLEL_MIN_CHARS = 100_000  # about 15,000 words: below this a second process costs more
 # Findings a check makes from its own paragraph only (the rest need the whole text).
 WORD_LEVEL = frozenset({"jargon", "medical", "wordy", "uncommon", "acronym", "misleading"})
 
@@ -69,9 +70,7 @@ class Analyzer:
         from jargonfree.core.readability import Counts, compute
 
         options = options or Options()
-        prof = get_profile(profile)
-        if thresholds := options.thresholds():
-            prof = dataclasses.replace(prof, **thresholds)
+        prof = self._profile(profile, options)
         found: list[tuple[Finding, int]] = []  # (finding, offset of its paragraph)
         explained: dict[str, int] = {}
         terms: list[tuple[int, int, int, int]] = []
@@ -104,6 +103,58 @@ class Analyzer:
         readability = compute(total, prof, jargon)
         return Analysis(tuple(placed), readability, revision, tuple(grades))
 
+    def prefill(self, text: str, profile: str = "general", options: Options | None = None) -> None:
+        """Check the paragraphs of a long text on two processor cores, keeping the results
+        in the paragraph cache, so that analyze() then only assembles them.
+
+        For the command line's batch checks: a forked copy of this process takes the
+        second half of the paragraphs while this one does the first. Where fork is not
+        available, on one core, or if the copy fails, nothing is lost but the time.
+        """
+        import multiprocessing as mp
+        import os
+
+        options = options or Options()
+        prof = self._profile(profile, options)
+        spans = paragraph_spans(text)
+        todo = list(dict.fromkeys(
+            p for p in (text[a:b] for a, b in spans) if (p, prof.name, options) not in self._cache))
+        if (len(text) < PARALLEL_MIN_CHARS or len(todo) < 2 or (os.cpu_count() or 1) < 2
+                or "fork" not in mp.get_all_start_methods()):
+            return
+        half = _balanced_cut(todo)
+        receive, send = mp.get_context("fork").Pipe(duplex=False)
+        child = mp.get_context("fork").Process(
+            target=_check_in_child, args=(self, todo[half:], prof, options, send), daemon=True)
+        try:
+            child.start()
+        except OSError:
+            return  # no process to spare: the caller checks everything itself
+        send.close()
+        for par in todo[:half]:
+            self._paragraph(par, prof, options)
+        try:
+            results = receive.recv()
+        except (EOFError, OSError):
+            results = None  # the copy died: analyze() redoes its half
+        finally:
+            receive.close()
+            child.join()
+        if results is not None:
+            for par, result in zip(todo[half:], results):
+                self._remember((par, prof.name, options), result)
+
+    def _profile(self, profile: str, options: Options) -> Profile:
+        prof = get_profile(profile)
+        if thresholds := options.thresholds():
+            prof = dataclasses.replace(prof, **thresholds)
+        return prof
+
+    def _remember(self, key: tuple, result: ParagraphResult) -> None:
+        self._cache[key] = result
+        if len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+
     def _paragraph(self, text: str, prof: Profile, options: Options) -> ParagraphResult:
         key = (text, prof.name, options)
         hit = self._cache.get(key)
@@ -111,9 +162,7 @@ class Analyzer:
             self._cache.move_to_end(key)
             return hit
         result = self._compute_paragraph(text, prof, options)
-        self._cache[key] = result
-        if len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)
+        self._remember(key, result)
         return result
 
     def _compute_paragraph(self, text: str, prof: Profile, options: Options) -> ParagraphResult:
@@ -151,6 +200,26 @@ class Analyzer:
             jargon_percent(words),
             reading_age(counts),
         )
+
+
+def _balanced_cut(paragraphs: list[str]) -> int:
+    """The index that splits the paragraphs into two halves of about equal length."""
+    total = sum(map(len, paragraphs))
+    done = 0
+    for i, par in enumerate(paragraphs):
+        done += len(par)
+        if done * 2 >= total:
+            return max(1, min(i + 1, len(paragraphs) - 1))
+    return len(paragraphs) // 2
+
+
+def _check_in_child(analyzer: Analyzer, paragraphs: list[str], prof: Profile,
+                    options: Options, conn) -> None:
+    """The forked copy's work: check its paragraphs and send the results back."""
+    try:
+        conn.send([analyzer._compute_paragraph(p, prof, options) for p in paragraphs])
+    finally:
+        conn.close()
 
 
 def _placed(f: Finding, offset: int, line: int, column: int) -> Finding:

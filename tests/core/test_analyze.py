@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from jargonfree import analyze
@@ -126,3 +128,28 @@ def test_sentence_thresholds_from_options_replace_the_profiles(analyzer):
         f.message for f in strict.findings if f.rule_id == "sentence.long")
     # The profile's own figures come back when the options are cleared (no stale cache).
     assert analyzer.analyze(text, "general", Options()).findings == plain.findings
+
+
+def test_long_text_is_checked_on_two_cores_with_the_same_result(monkeypatch):
+    import jargonfree.core.analyze as analyze_module
+
+    paragraph = ("Our key stakeholders will leverage the hypertension clinic in order to "
+                 "deliver better outcomes. The report was written by the team. {}\n\n")
+    text = "".join(paragraph.format(i) for i in range(1200))
+    assert len(text) > analyze_module.PARALLEL_MIN_CHARS
+    serial = Analyzer().analyze(text, "patient")
+
+    analyzer = Analyzer()
+    calls = []
+    original = Analyzer._compute_paragraph
+    monkeypatch.setattr(Analyzer, "_compute_paragraph",
+                        lambda self, *a: calls.append(1) or original(self, *a))
+    analyzer.prefill(text, "patient")
+    if os.cpu_count() and os.cpu_count() > 1:
+        # This process did about half; the forked copy did the rest.
+        assert 0 < len(calls) < 1200
+    filled = len(calls)
+    result = analyzer.analyze(text, "patient")
+    assert len(calls) == filled  # every paragraph came from the cache
+    assert result.findings == serial.findings
+    assert result.readability == serial.readability
