@@ -50,11 +50,16 @@ def _user_options(args):
     return Options(accept=accept, reject=reject)
 
 
-def _analyzer():
+def _analyzer(args):
     from jargonfree.core.analyze import Analyzer
     from jargonfree.paths import AppPaths
 
-    return Analyzer(cache_dir=AppPaths.default().cache_dir)
+    paths = AppPaths.default()
+    own = None if getattr(args, "no_user_lists", False) else paths.rules_dir
+    analyzer = Analyzer(cache_dir=paths.cache_dir, own_rules_dir=own)
+    for warning in analyzer.warnings:
+        print(f"jargonfree: warning: {warning}", file=sys.stderr)
+    return analyzer
 
 
 def _check(args) -> int:
@@ -73,7 +78,7 @@ def _check(args) -> int:
             print(f"jargonfree: {exc}", file=sys.stderr)
             status = 2
             continue
-        analyzer = analyzer or _analyzer()
+        analyzer = analyzer or _analyzer(args)
         analyzer.prefill(text, args.profile, options)  # long texts: both processor cores
         result = analyzer.analyze(text, args.profile, options)
         for f in result.findings:
@@ -102,7 +107,7 @@ def _score(args) -> int:
     except ReadError as exc:
         print(f"jargonfree: {exc}", file=sys.stderr)
         return 2
-    analyzer, options = _analyzer(), _user_options(args)
+    analyzer, options = _analyzer(args), _user_options(args)
     analyzer.prefill(text, args.profile, options)
     result = analyzer.analyze(text, args.profile, options)
     name = "standard input" if path == "-" else path
@@ -113,9 +118,10 @@ def _score(args) -> int:
 
 
 def _rules(args) -> int:
-    from jargonfree.core.rules import RuleError, load_rules, rules_dir
-
     from pathlib import Path
+
+    from jargonfree.core.rules import RuleError, load_rules, parse_rules, read_own_rule_files
+    from jargonfree.core.rules import rules_dir
 
     folder = Path(args.folder) if args.folder else rules_dir()
     if not folder.is_dir():
@@ -132,15 +138,54 @@ def _rules(args) -> int:
         print(f"jargonfree: broken rule file: {exc}", file=sys.stderr)
         return 2
     families = rules.families()
+    own_files, warnings = [], []
+    if not args.folder:  # the bundled rules, and the user's own beside them
+        from jargonfree.paths import AppPaths
+
+        own_folder = AppPaths.default().rules_dir
+        own_files, warnings = read_own_rule_files(own_folder)
+        for name, data, family in own_files:
+            families[family] = len(parse_rules([(name, data, family)], "").rules)
     width = max((len(f) for f in families), default=5)
     for family, count in families.items():
         print(f"{family:<{width}}  {count:>5} rules")
     print(f"{'total':<{width}}  {sum(families.values()):>5} rules")
     if groups is not None:
         print(f"{'consistency':<{width}}  {len(groups):>5} groups")
+    if not args.folder and (own_files or warnings):
+        print(f"Your own rules are read from {own_folder}.")
     if args.check:
+        if own_files:
+            warnings += _own_examples_failing(own_files)
+        for warning in warnings:
+            print(f"jargonfree: {warning}", file=sys.stderr)
+        if warnings:
+            return 2
         print("All rule files are valid.")
+    else:
+        for warning in warnings:
+            print(f"jargonfree: warning: {warning}", file=sys.stderr)
     return 0
+
+
+def _own_examples_failing(own_files) -> list[str]:
+    """One line per example of the user's own rules that does not do what it says."""
+    from jargonfree.core.matcher import Matcher
+    from jargonfree.core.rules import parse_rules, read_rule_files
+
+    rules = parse_rules(*read_rule_files(own=own_files))
+    matcher = Matcher(rules)
+    problems = []
+    for rule in rules.rules:
+        if not rule.key.startswith("own."):
+            continue
+        for example in rule.flag_examples:
+            if not any(f.rule_id == rule.key for f in matcher.match(example).findings):
+                problems.append(f"{rule.key}: not flagged in its example {example!r}")
+        for example in rule.pass_examples:
+            if any(f.rule_id == rule.key for f in matcher.match(example).findings):
+                problems.append(f"{rule.key}: flagged in its pass example {example!r}")
+    return problems
 
 
 def _command_parser(command: str) -> argparse.ArgumentParser:
@@ -163,7 +208,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
     p.add_argument("--profile", choices=PROFILE_NAMES, default="general",
                    help="who the text is for (default: general)")
     p.add_argument("--no-user-lists", action="store_true",
-                   help="ignore your accepted and rejected words")
+                   help="ignore your accepted and rejected words and your own rules")
     return p
 
 

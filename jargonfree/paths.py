@@ -54,6 +54,11 @@ class AppPaths:
         return self.data_dir / "reject.txt"
 
     @property
+    def rules_dir(self) -> Path:
+        """The user's own rule files (*.toml, the same format as the bundled ones)."""
+        return self.data_dir / "rules"
+
+    @property
     def autosave_dir(self) -> Path:
         return self.state_dir / "autosave"
 

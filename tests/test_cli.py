@@ -169,3 +169,45 @@ def test_stray_byte_in_utf8_is_a_warning_and_the_check_goes_on(run, tmp_path):
     assert proc.returncode == 1
     assert "standard input: 1 byte was not valid UTF-8" in proc.stderr.decode()
     assert proc.stdout.decode().startswith(f"-:1:{text.index('utilise') + 1}: wordy: ")
+
+
+OWN_RULES = """schema = 1
+category = "jargon"
+
+[[rule]]
+id = "ics"
+match = ["integrated care system"]
+replace = ["local health and care partnership"]
+message = "Readers do not know what an ICS is."
+examples.flag = ["The integrated care system met."]
+examples.pass = ["The care system met.", "Our integrated care system plan."]
+"""
+
+
+def test_own_rules_are_checked_listed_and_validated(run, tmp_path):
+    own = tmp_path / "xdg_data_home" / "jargonfree" / "rules"
+    own.mkdir(parents=True)
+    (own / "trust.toml").write_text(OWN_RULES, encoding="utf-8")
+    (own / "broken.toml").write_text("schema = 1\ncategory = 'nonsense'\n", encoding="utf-8")
+
+    proc = run("check", "-", stdin=b"The integrated care system met.")
+    assert proc.returncode == 0, proc.stderr
+    assert "jargon: Readers do not know what an ICS is. [local health and care partnership]" \
+        in proc.stdout.decode()
+    [warning] = proc.stderr.decode().splitlines()
+    assert warning.startswith("jargonfree: warning: your rule file ") and "broken.toml" in warning
+
+    quiet = run("check", "--no-user-lists", "-", stdin=b"The integrated care system met.")
+    assert "ICS" not in quiet.stdout.decode() and quiet.stderr == b""
+
+    listed = run("rules")
+    assert listed.returncode == 0
+    assert "own.trust" in listed.stdout.decode() and "Your own rules are read from" in (
+        listed.stdout.decode())
+
+    checked = run("rules", "--check")
+    assert checked.returncode == 2
+    problems = checked.stderr.decode().splitlines()
+    assert any("broken.toml" in p for p in problems)
+    # The second pass example contains the term: the user is told their example is wrong.
+    assert any("own.trust.ics: flagged in its pass example" in p for p in problems), problems

@@ -40,7 +40,8 @@ def run(argv: list[str], *, paths: AppPaths | None = None,
         from jargonfree.app.worker import WorkerClient
 
         def client_factory() -> WorkerClient:
-            return WorkerClient(cache_dir=str(paths.cache_dir))
+            return WorkerClient(cache_dir=str(paths.cache_dir),
+                                own_rules_dir=str(paths.rules_dir))
 
     client = client_factory()
     window = MainWindow(client, settings, paths, theme=theme)

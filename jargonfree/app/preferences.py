@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -164,16 +167,42 @@ class PreferencesDialog(QDialog):
 
     def _lists_tab(self) -> QWidget:
         page = QWidget()
-        layout = QHBoxLayout(page)
+        layout = QVBoxLayout(page)
         accept, _ = load_word_list(self.paths.accept_file)
         reject, _ = load_word_list(self.paths.reject_file)
         self.accept_list = WordListEditor(
             "Always allow", accept, "Never flag these words and phrases.")
         self.reject_list = WordListEditor(
             "Always flag", reject, "Always flag these, even where the checks would not.")
-        layout.addWidget(self.accept_list)
-        layout.addWidget(self.reject_list)
+        lists = QHBoxLayout()
+        lists.addWidget(self.accept_list)
+        lists.addWidget(self.reject_list)
+        layout.addLayout(lists)
+        own = QGroupBox("Your own rules")
+        own_layout = QHBoxLayout(own)
+        note = QLabel(
+            "Rule files (*.toml, the same format as jargonfree's own) in "
+            f"<b>{html.escape(str(self.paths.rules_dir))}</b> are used beside the built-in "
+            "rules, and win where both match. <code>jargonfree rules --check</code> tests "
+            "them; a broken file is reported and left out.")
+        note.setWordWrap(True)
+        note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        own_layout.addWidget(note, 1)
+        self.open_rules = QPushButton("Open &folder")
+        self.open_rules.setAccessibleName("Open the folder of your own rules")
+        self.open_rules.clicked.connect(self._open_rules_folder)
+        own_layout.addWidget(self.open_rules)
+        layout.addWidget(own)
         return page
+
+    def _open_rules_folder(self) -> None:
+        """Show the user's rules folder in the file manager (made first if need be)."""
+        try:
+            self.paths.rules_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            QMessageBox.warning(self, "Your own rules", f"Could not make the folder: {exc}")
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.rules_dir)))
 
     def accept(self) -> None:  # noqa: D102 (QDialog override)
         try:

@@ -8,7 +8,8 @@ hangs is restarted and the latest job sent again. Exceptions come back as values
 
 Pipe messages, child to parent: ("ready",); ("part", revision, findings) zero or more
 times, then ("result", revision, analysis) whose findings are the rest; or
-("error", revision, line) (revision -1: the checker could not start). Parent to child:
+("error", revision, line) (revision -1: the checker could not start); ("warning", 0,
+line) before "ready" for each of the user's rule files that could not be used. Parent to child:
 ("analyze", revision, text, profile, options) and ("stop",). Unpickling 10,000
 findings takes about 26 ms, more than a frame, so big results come in parts of
 PART_SIZE findings, one part per turn of the GUI's event loop.
@@ -53,7 +54,8 @@ def one_line(exc: BaseException, limit: int = 300) -> str:
 # --- the child process ------------------------------------------------------------------
 
 
-def worker_main(conn: Any, parent_pid: int, cache_dir: str | None = None) -> None:
+def worker_main(conn: Any, parent_pid: int, cache_dir: str | None = None,
+                own_rules_dir: str | None = None) -> None:
     """Child process (spawn): build one Analyzer, say ("ready",), answer jobs until the
     pipe closes, a ("stop",) arrives or the parent process disappears."""
     from pathlib import Path
@@ -62,11 +64,14 @@ def worker_main(conn: Any, parent_pid: int, cache_dir: str | None = None) -> Non
 
     _quiet_signals()
     try:
-        analyzer = Analyzer(cache_dir=Path(cache_dir) if cache_dir else None)
+        analyzer = Analyzer(cache_dir=Path(cache_dir) if cache_dir else None,
+                            own_rules_dir=Path(own_rules_dir) if own_rules_dir else None)
         _warm_up(analyzer)
     except Exception as exc:  # noqa: BLE001 - a broken rule file: say so, then stop
         conn.send(("error", -1, f"the checker could not start: {one_line(exc)}"))
         return
+    for line in analyzer.warnings:  # the user's rule files that could not be used
+        conn.send(("warning", 0, line))
     serve(conn, parent_pid, analyzer.analyze)
 
 
@@ -176,10 +181,13 @@ class WorkerClient(QObject):
         target: Callable[..., None] = worker_main,
         start_timeout_s: float | None = None,
         cache_dir: str | None = None,
+        own_rules_dir: str | None = None,
     ) -> None:
         super().__init__(parent)
         self._target = target
         self._extra_args = (cache_dir,) if cache_dir else ()
+        if own_rules_dir:
+            self._extra_args = (cache_dir, own_rules_dir)
         self.timeout_s = timeout_s
         self.start_timeout_s = start_timeout_s if start_timeout_s else max(60.0, timeout_s)
         self._ctx = multiprocessing.get_context("spawn")
@@ -294,6 +302,9 @@ class WorkerClient(QObject):
                 self._set_state("ready")
             return
         revision = message[1]
+        if kind == "warning":  # one of the user's rule files is broken: say so, go on
+            self.error.emit(message[2])
+            return
         if kind == "error" and revision == -1:  # the child could not build its engine
             self._give_up(message[2])
             return

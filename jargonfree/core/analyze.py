@@ -42,12 +42,14 @@ class Analyzer:
         rules: RuleSet | None = None,
         *,
         cache_dir: Path | None = None,
+        own_rules_dir: Path | None = None,
     ) -> None:
         from jargonfree.core.checks import acronyms, consistency
         from jargonfree.core.matcher import CompiledRules, Matcher
 
+        self.warnings: list[str] = []  # the user's rule files that could not be used
         if rules is None:
-            compiled = CompiledRules.load_files(cache_dir)
+            compiled, self.warnings = CompiledRules.load_files(cache_dir, own_dir=own_rules_dir)
             rules = compiled.rules
         else:
             compiled = CompiledRules.load(rules, cache_dir)

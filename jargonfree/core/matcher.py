@@ -19,7 +19,13 @@ from jargonfree.core.inflect import (
     resolve_tag,
 )
 from jargonfree.core.model import Finding, make_finding
-from jargonfree.core.rules import Rule, RuleSet, parse_rules, read_rule_files
+from jargonfree.core.rules import (
+    Rule,
+    RuleSet,
+    parse_rules,
+    read_own_rule_files,
+    read_rule_files,
+)
 
 CACHE_VERSION = "3"  # bump when CompiledRules changes shape
 # Words with inner apostrophes or & ("patient's", "A&E"), and every other non-space
@@ -143,11 +149,15 @@ class CompiledRules:
         return cls._cached(rules.digest, lambda: rules, cache_dir)
 
     @classmethod
-    def load_files(cls, cache_dir: Path | None, directory: Path | None = None) -> CompiledRules:
-        """The rule files parsed and compiled, or both read from the cache when the files'
-        bytes have not changed (parsing 2,000 rules costs more than reading the pickle)."""
-        found, digest = read_rule_files(directory)
-        return cls._cached(digest, lambda: parse_rules(found, digest), cache_dir)
+    def load_files(cls, cache_dir: Path | None, directory: Path | None = None,
+                   own_dir: Path | None = None) -> tuple[CompiledRules, list[str]]:
+        """The rule files (the user's own from `own_dir` first, so theirs win a tie)
+        parsed and compiled, or both read from the cache when the files' bytes have not
+        changed (parsing 2,000 rules costs more than reading the pickle); and a warning
+        line for each of the user's files that could not be used."""
+        own, warnings = read_own_rule_files(own_dir)
+        found, digest = read_rule_files(directory, own=own)
+        return cls._cached(digest, lambda: parse_rules(found, digest), cache_dir), warnings
 
     @classmethod
     def _cached(cls, digest: str, get_rules, cache_dir: Path | None) -> CompiledRules:

@@ -125,9 +125,10 @@ def _parse_rule(raw: object, stem: str, category: str, default_source: str | Non
     )
 
 
-def parse_rule_file(data: bytes, fname: str) -> list[Rule]:
-    """Parse one rule file's bytes; RuleError names the file and rule on any problem."""
-    stem = Path(fname).stem
+def parse_rule_file(data: bytes, fname: str, family: str | None = None) -> list[Rule]:
+    """Parse one rule file's bytes; RuleError names the file and rule on any problem.
+    Rule keys are "<family>.<id>"; the family is the file's stem unless given."""
+    stem = family or Path(fname).stem
     try:
         doc = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -155,30 +156,65 @@ def parse_rule_file(data: bytes, fname: str) -> list[Rule]:
     return rules
 
 
+RuleFile = tuple[str, bytes, "str | None"]  # (file name, bytes, family or None: the stem)
+
+
 def read_rule_files(directory: Path | None = None, files: tuple[str, ...] = RULE_FILES,
-                    ) -> tuple[list[tuple[str, bytes]], str]:
-    """The rule files' bytes (missing ones skipped) and their hash, without parsing, so
-    a cache of the parsed and compiled rules can be checked first."""
+                    own: list[RuleFile] | tuple[RuleFile, ...] = (),
+                    ) -> tuple[list[RuleFile], str]:
+    """The rule files' bytes (missing ones skipped), the user's own first, and their hash,
+    without parsing, so a cache of the parsed and compiled rules can be checked first."""
     directory = directory or rules_dir()
     digest = hashlib.sha256(f"schema{SCHEMA}".encode())
-    found: list[tuple[str, bytes]] = []
+    found: list[RuleFile] = []
+    for name, data, family in own:
+        digest.update(b"own\0" + name.encode() + b"\0" + data)
+        found.append((name, data, family))
     for stem in files:
         path = directory / f"{stem}.toml"
         if not path.is_file():
             continue
         data = path.read_bytes()
         digest.update(stem.encode() + b"\0" + data)
-        found.append((path.name, data))
+        found.append((path.name, data, None))
     return found, digest.hexdigest()
 
 
-def parse_rules(found: list[tuple[str, bytes]], digest: str) -> RuleSet:
+def parse_rules(found: list[RuleFile], digest: str) -> RuleSet:
     rules: list[Rule] = []
-    for name, data in found:
-        rules.extend(parse_rule_file(data, name))
+    for name, data, family in found:
+        rules.extend(parse_rule_file(data, name, family))
     return RuleSet(tuple(rules), digest)
 
 
 def load_rules(directory: Path | None = None, files: tuple[str, ...] = RULE_FILES) -> RuleSet:
     """Load the rule files (missing ones are skipped); raises RuleError on a broken one."""
     return parse_rules(*read_rule_files(directory, files))
+
+
+OWN_FAMILY = "own"  # the user's rules: rule ids "own.<file>.<id>"
+
+
+def read_own_rule_files(folder: Path | None) -> tuple[list[RuleFile], list[str]]:
+    """The user's own rule files (*.toml in `folder`) that parse, and one warning line
+    for each that does not: a broken file is left where it is, untouched, and jargonfree
+    goes on with its own rules and the user's other files."""
+    if folder is None or not folder.is_dir():
+        return [], []
+    found: list[RuleFile] = []
+    warnings: list[str] = []
+    for path in sorted(folder.glob("*.toml")):
+        family = f"{OWN_FAMILY}.{_family_name(path.stem)}"
+        try:
+            data = path.read_bytes()
+            parse_rule_file(data, path.name, family)
+        except (OSError, RuleError) as exc:
+            problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            warnings.append(f"your rule file {path} was not used: {problem}")
+            continue
+        found.append((path.name, data, family))
+    return found, warnings
+
+
+def _family_name(stem: str) -> str:
+    return re.sub(r"[^a-z0-9_]+", "_", stem.lower()).strip("_") or "rules"

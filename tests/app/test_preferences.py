@@ -70,3 +70,17 @@ def test_sentence_thresholds_reach_the_checker(qtbot, paths):
     assert (s.hard_grade, s.very_hard_grade, s.long_sentence_words) == (9.5, None, None)
     o = options_for(s, frozenset(), frozenset())
     assert o.thresholds() == {"hard_grade": 9.5}
+
+
+def test_the_own_rules_folder_is_shown_and_opened(qtbot, paths, monkeypatch):
+    from jargonfree.app import preferences
+
+    opened = []
+    monkeypatch.setattr(preferences.QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url) or True))
+    dialog = PreferencesDialog(Settings(), paths)
+    qtbot.addWidget(dialog)
+    assert not paths.rules_dir.exists()
+    dialog.open_rules.click()
+    assert paths.rules_dir.is_dir()
+    assert [u.toLocalFile() for u in opened] == [str(paths.rules_dir)]

@@ -345,3 +345,22 @@ def test_real_worker_finds_jargon(qtbot, make_client):
     assert rec.errors == []
     texts = {f.text.lower() for f in rec.results[0].findings}
     assert "leverage" in texts and rec.results[0].revision == 1
+
+
+def test_real_worker_uses_own_rules_and_reports_a_broken_one(qtbot, make_client, tmp_path):
+    own = tmp_path / "rules"
+    own.mkdir()
+    (own / "trust.toml").write_text(
+        'schema = 1\ncategory = "jargon"\n[[rule]]\nid = "ics"\n'
+        'match = ["integrated care system"]\nreplace = ["local health partnership"]\n'
+        'message = "Say who."\n', encoding="utf-8")
+    (own / "broken.toml").write_text("not toml at all [", encoding="utf-8")
+    client, rec = make_client(target=worker_main, timeout_s=60.0,
+                              cache_dir=str(tmp_path / "cache"), own_rules_dir=str(own))
+    client.start()
+    client.submit(1, "The integrated care system met.", "general", OPTIONS)
+    qtbot.waitUntil(lambda: bool(rec.results), timeout=120_000)
+    assert len(rec.errors) == 1 and "broken.toml" in rec.errors[0]
+    assert client.state == "ready"  # a warning, not a failure
+    [f] = [f for f in rec.results[0].findings if f.category == "jargon"]
+    assert (f.rule_id, f.suggestions) == ("own.trust.ics", ("local health partnership",))

@@ -233,15 +233,15 @@ def test_rule_files_and_their_compiled_forms_come_from_one_cache(tmp_path, match
     for name, body in RULES.items():
         (rules_folder / name).write_text(textwrap.dedent(body), encoding="utf-8")
     cache = tmp_path / "cache"
-    first = CompiledRules.load_files(cache, rules_folder)
+    first, _ = CompiledRules.load_files(cache, rules_folder)
     assert [r.key for r in first.rules.rules] == [r.key for r in matcher.rules.rules]
-    again = CompiledRules.load_files(cache, rules_folder)
+    again, _ = CompiledRules.load_files(cache, rules_folder)
     assert again.forms == first.forms and again.rules.digest == first.rules.digest
     # An edited file is read again, not served from the cache.
     net = rules_folder / "network.toml"
     net.write_text(net.read_text(encoding="utf-8").replace('"partner"', '"ally"'),
                    encoding="utf-8")
-    edited = CompiledRules.load_files(cache, rules_folder)
+    edited, _ = CompiledRules.load_files(cache, rules_folder)
     assert edited.rules.digest != first.rules.digest
     assert Matcher(edited.rules, edited).match("Every stakeholder.").findings[0].suggestions == (
         "ally",)
