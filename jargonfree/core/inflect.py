@@ -292,3 +292,33 @@ def verb_only(word: str) -> bool:
     li = _lemminflect()
     w = word.lower()
     return bool(li.getAllInflections(w, upos="VERB")) and not li.getAllInflections(w, upos="NOUN")
+
+
+def _noun_lemmas(word: str) -> tuple[str, ...]:
+    li = _lemminflect()
+    return li.getAllLemmas(word).get("NOUN") or li.getAllLemmasOOV(word, "NOUN").get("NOUN", ())
+
+
+def is_listed_plural(phrase: str, matches: tuple[str, ...]) -> bool:
+    """True for a one-word match that is the plural of another match of the same rule
+    ("axillae" beside "axilla", "bronchi" beside "bronchus")."""
+    word = phrase.strip().lower()
+    if " " in word or not word.isalpha():
+        return False
+    others = {m.strip().lower() for m in matches} - {word}
+    return any(lemma != word and lemma in others for lemma in _noun_lemmas(word))
+
+
+@lru_cache(maxsize=65536)
+def is_plural_phrase(phrase: str) -> bool:
+    """True when a replacement's head noun is plural ("new ideas", "armpits", not "set
+    of tools"), so it takes no "a" or "an"."""
+    words = phrase.strip().lower().split(" ")
+    # The head noun: the last word before "of", "to", "for"... ("set of tools": "set").
+    cut = next((i for i, w in enumerate(words) if i and w in HEAD_ENDS), len(words))
+    last = words[cut - 1]
+    if not last.isalpha() or not last.endswith("s") or last.endswith(("ss", "us", "is")):
+        return False
+    li = _lemminflect()
+    lemmas = li.getAllLemmas(last).get("NOUN", ())
+    return bool(lemmas) and last not in lemmas

@@ -15,6 +15,8 @@ from jargonfree.core.inflect import (
     article_for,
     expand_phrase,
     inflect_phrase,
+    is_listed_plural,
+    is_plural_phrase,
     match_case,
     resolve_tag,
 )
@@ -27,7 +29,7 @@ from jargonfree.core.rules import (
     read_rule_files,
 )
 
-CACHE_VERSION = "3"  # bump when CompiledRules changes shape
+CACHE_VERSION = "4"  # bump when CompiledRules changes shape
 # Words with inner apostrophes or & ("patient's", "A&E"), and every other non-space
 # character on its own. Rule forms are split the same way, so they always line up.
 TOKEN_RE = re.compile(r"[^\W_]+(?:[&'][^\W_]+)*|\S")
@@ -126,11 +128,15 @@ class CompiledRules:
         self.unless = PhraseTable()
         self.wording: dict[tuple[str, bool, str], Wording] = {}
         self.verb_only: dict[str, bool] = {}
+        self.plural: set[str] = set()  # suggestions that are plural ("new ideas")
         for rule in rules.rules:
             forms: dict[str, tuple[str, ...]] = {}
             for phrase in rule.match:
+                # A plural the rule lists beside its singular ("axilla", "axillae") is a
+                # plural: its suggestion is too ("armpits").
+                plural = is_listed_plural(phrase, rule.match)
                 for form, tags in expand_phrase(phrase).items():
-                    forms.setdefault(form, tags)
+                    forms.setdefault(form, ("NNS",) if plural and tags == ("",) else tags)
             self.forms[rule.key] = forms
             for form, tags in forms.items():
                 self.table.add(split_form(form), (rule.key, tags))
@@ -141,7 +147,9 @@ class CompiledRules:
             for tags in set(forms.values()):
                 last = tags[0].endswith(LAST)
                 for tag in {t.rstrip(LAST) for t in tags}:
-                    self.wording[rule.key, last, tag] = wording(rule, last, tag)
+                    words = self.wording[rule.key, last, tag] = wording(rule, last, tag)
+                    self.plural.update(p for p in (*words.plain, words.explained)
+                                       if p and is_plural_phrase(p))
 
     @classmethod
     def load(cls, rules: RuleSet, cache_dir: Path | None) -> CompiledRules:
@@ -299,7 +307,10 @@ class Matcher:
         if s > 0 and lows[s - 1] in ("a", "an") and ends[s - 1] < start:
             art_low = lows[s - 1]
             art_text = text[starts[s - 1] : ends[s - 1]]
-            own = [p.split(" ", 1)[0].lower() in DETERMINERS for p in suggestions]
+            # A suggestion with its own determiner ("a lot of") or a plural one ("an
+            # innovation" -> "new ideas") replaces the article rather than taking one.
+            own = [p.split(" ", 1)[0].lower() in DETERMINERS
+                   or p.split(" (", 1)[0].lower() in self.compiled.plural for p in suggestions]
             needed = [article_for(p) for p in suggestions]
             if any(o or a != art_low for o, a in zip(own, needed)):
                 # The span takes in the article; a suggestion with its own ("a lot of")

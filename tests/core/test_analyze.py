@@ -153,3 +153,18 @@ def test_long_text_is_checked_on_two_cores_with_the_same_result(monkeypatch):
     assert len(calls) == filled  # every paragraph came from the cache
     assert result.findings == serial.findings
     assert result.readability == serial.readability
+
+
+@pytest.mark.parametrize("text, term, suggestions", [
+    # A plural suggestion replaces the article instead of taking one.
+    ("We need an innovation.", "an innovation", ("new ideas", "a new idea", "a new way")),
+    ("An innovation helps.", "An innovation", ("New ideas", "A new idea", "A new way")),
+    # A plural the rule lists beside its singular gets a plural suggestion.
+    ("Check both axillae.", "axillae", ("armpits", "armpits (axillae)")),
+    ("Check the axilla.", "axilla", ("armpit", "armpit (axilla)")),
+    # "set of tools" is singular: it keeps its article.
+    ("Use a toolkit.", "toolkit", ("set of tools", "guide")),
+])
+def test_number_of_the_suggestion_fits_the_text(text, term, suggestions):
+    [f] = [f for f in analyze(text, "patient").findings if f.suggestions]
+    assert (f.text, f.suggestions) == (term, suggestions)
