@@ -62,6 +62,7 @@ class Editor(QPlainTextEdit):
         self._pending_card: tuple[list[Hit], QRect] | None = None
         self.cursorPositionChanged.connect(self._cursor_moved)
         self.verticalScrollBar().valueChanged.connect(lambda _: self.hide_card())
+        self.updateRequest.connect(self._paint_in_view)
 
     # --- text and findings --------------------------------------------------------------
     def text(self) -> str:
@@ -73,6 +74,11 @@ class Editor(QPlainTextEdit):
         first = self.firstVisibleBlock()
         line = max(1, self.fontMetrics().height())
         return first.blockNumber(), self.viewport().height() // line + 2
+
+    def _paint_in_view(self, *_args) -> None:
+        """Paint the highlights of blocks coming into view (laid but not yet painted)."""
+        first, count = self.visible_blocks()
+        self.highlighter.paint_blocks(first, count + 1)
 
     def show_findings(self, text: str, findings) -> None:
         """Lay an analysis of exactly `text` (the current text) onto the highlights."""

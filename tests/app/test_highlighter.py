@@ -147,3 +147,22 @@ def test_hiding_a_category_hides_its_marks_and_list(qtbot, make_window):
     assert painted(w) == [(18, 8)]
     assert [c for c, _ in w.findings.model_.groups] == ["jargon"]
     assert w.settings.hidden_categories == ["wordy"]
+
+
+def test_blocks_far_off_screen_are_painted_when_they_come_into_view(qtbot, make_window):
+    w = make_window()
+    w.resize(900, 600)
+    w.show()
+    text = "\n".join(f"Line {n}: we utilise it." for n in range(3000))
+    w.editor.setPlainText(text)
+    w.editor.highlighter.apply(w.editor.text(), fake_analyze(text).findings, 0, 40)
+    qtbot.waitUntil(lambda: not w.editor.highlighter.pending(), timeout=10_000)
+    last = w.editor.document().blockCount() - 1
+    assert painted(w, 0) == [(len("Line 0: we "), 7)]
+    assert painted(w, last) == []  # laid, not painted: Qt keeps a layout per painted block
+    # The findings are there all the same: F8 and "apply to all" see every one.
+    assert len(w.editor.all_hits()) == 3000
+    w.editor.moveCursor(QTextCursor.MoveOperation.End)
+    w.editor.ensureCursorVisible()
+    qtbot.waitUntil(lambda: painted(w, last) != [], timeout=3000)
+    assert painted(w, last) == [(len(f"Line {last}: we "), 7)]
