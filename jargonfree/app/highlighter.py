@@ -27,7 +27,7 @@ from jargonfree.core.model import Finding
 
 # One slice of work per timer tick. With the repaint that follows each slice (1-7 ms,
 # measured) 8 ms slices made 15-17 ms gaps; 4 ms leaves room in a frame on a busy machine.
-BUDGET_S = 0.004
+BUDGET_S = 0.002
 
 
 @dataclass(frozen=True, slots=True)
