@@ -62,7 +62,9 @@ class Editor(QPlainTextEdit):
         self._pending_card: tuple[list[Hit], QRect] | None = None
         self.cursorPositionChanged.connect(self._cursor_moved)
         self.verticalScrollBar().valueChanged.connect(lambda _: self.hide_card())
-        self.updateRequest.connect(self._paint_in_view)
+        self._paint_queued = False
+        self.updateRequest.connect(self._paint_soon)
+        self.highlighter.applied.connect(self._paint_soon)
 
     # --- text and findings --------------------------------------------------------------
     def text(self) -> str:
@@ -75,10 +77,23 @@ class Editor(QPlainTextEdit):
         line = max(1, self.fontMetrics().height())
         return first.blockNumber(), self.viewport().height() // line + 2
 
-    def _paint_in_view(self, *_args) -> None:
-        """Paint the highlights of blocks coming into view (laid but not yet painted)."""
-        first, count = self.visible_blocks()
-        self.highlighter.paint_blocks(first, count + 1)
+    def _paint_soon(self, *_args) -> None:
+        """Paint the highlights of what is on screen on the next turn of the event loop
+        (once, however many updates ask: painting a block itself asks for an update)."""
+        if not self._paint_queued:
+            self._paint_queued = True
+            QTimer.singleShot(0, self._paint_on_screen)
+
+    def _paint_on_screen(self) -> None:
+        self._paint_queued = False
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        bottom = self.viewport().height()
+        while block.isValid():
+            if self.blockBoundingGeometry(block).translated(offset).top() > bottom:
+                break
+            self.highlighter.paint_block(block)
+            block = block.next()
 
     def show_findings(self, text: str, findings) -> None:
         """Lay an analysis of exactly `text` (the current text) onto the highlights."""
@@ -89,10 +104,12 @@ class Editor(QPlainTextEdit):
     def set_hidden(self, hidden: set[str] | frozenset[str]) -> None:
         self.hidden = frozenset(hidden)
         self.hide_card()
-        self.highlighter.set_hidden(self.hidden, self.visible_blocks()[0])
+        self.highlighter.set_hidden(self.hidden)
+        self._paint_soon()
 
     def set_dark(self, dark: bool) -> None:
-        self.highlighter.set_dark(dark, self.visible_blocks()[0])
+        self.highlighter.set_dark(dark)
+        self._paint_soon()
 
     def _hit(self, block, span: Span) -> Hit:
         """A span as a whole finding in document positions (a finding that crosses

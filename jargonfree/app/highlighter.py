@@ -7,8 +7,9 @@ while the block still holds exactly the text it was found on, so a highlight nev
 lands on the wrong words.
 
 A new analysis is laid onto the blocks by a job that runs from a zero-interval timer in
-slices of BUDGET_S, visible blocks first, and re-paints only blocks whose spans changed,
-so a 100,000-word document never blocks the GUI for a frame.
+slices of BUDGET_S, visible blocks first, so a 100,000-word document never blocks the GUI
+for a frame. A block is painted when it is on screen and its spans, the colours or the
+hidden categories changed since it was last painted (the editor asks as it scrolls).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from jargonfree.core.model import Finding
 # One slice of work per timer tick. With the repaint that follows each slice (1-7 ms,
 # measured) 8 ms slices made 15-17 ms gaps; 4 ms leaves room in a frame on a busy machine.
 BUDGET_S = 0.002
+UNPAINTED = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +61,14 @@ class Span:
 class BlockFindings(QTextBlockUserData):
     """A block's spans, and the block's length when they were laid or last adjusted."""
 
-    def __init__(self, spans: tuple[Span, ...], length: int, painted: bool = False) -> None:
+    def __init__(self, spans: tuple[Span, ...], length: int, painted: int = UNPAINTED) -> None:
         super().__init__()
         self.spans = spans
         self.length = length
-        # Whether highlightBlock has run with these spans. Blocks far from the screen are
-        # painted when they come into view: painting makes Qt lay the block out again,
-        # and it keeps that layout, about 8 KB a block (35 MB for 100,000 words).
+        # The highlighter's paint generation when highlightBlock last ran with these
+        # spans (UNPAINTED: not yet). Blocks off screen are painted when they come into
+        # view: painting makes Qt lay the block out again and keep that layout, about
+        # 8 KB a block (33 MB for 100,000 words, measured).
         self.painted = painted
 
 
@@ -94,7 +97,7 @@ def live_spans(block: QTextBlock) -> list[Span]:
 class FindingHighlighter(QSyntaxHighlighter):
     """Paints the spans cached on each block; lays new analyses on in slices."""
 
-    applied = Signal()  # a job (new findings, filter or theme change) has finished
+    applied = Signal()  # a new analysis has been laid on the blocks
 
     def __init__(self, document: QTextDocument, dark: bool = False) -> None:
         super().__init__(None)
@@ -105,6 +108,7 @@ class FindingHighlighter(QSyntaxHighlighter):
         self.dark = dark
         self.hidden: frozenset[str] = frozenset()
         self._formats: dict[tuple[str, str], object] = {}
+        self.generation = 0  # bumped when colours or hidden categories change
         self._job: Iterator[None] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(0)
@@ -114,17 +118,20 @@ class FindingHighlighter(QSyntaxHighlighter):
     def pending(self) -> bool:
         return self._job is not None
 
-    def set_dark(self, dark: bool, first_visible: int = 0) -> None:
+    def set_dark(self, dark: bool) -> None:
+        """New colours: every block is painted again when it is next on screen (the
+        editor paints what is on screen now); a job laying an analysis goes on."""
         if dark != self.dark:
             self.dark = dark
             self._formats.clear()
-            self._start(self._repaint_job(first_visible))
+            self.generation += 1
 
-    def set_hidden(self, hidden: set[str] | frozenset[str], first_visible: int = 0) -> None:
+    def set_hidden(self, hidden: set[str] | frozenset[str]) -> None:
+        """Categories shown or hidden: painted again as for set_dark."""
         hidden = frozenset(hidden)
         if hidden != self.hidden:
             self.hidden = hidden
-            self._start(self._repaint_job(first_visible))
+            self.generation += 1
 
     def apply(self, text: str, findings: tuple[Finding, ...] | list[Finding],
               first_visible: int = 0, visible_blocks: int = 60) -> None:
@@ -139,19 +146,19 @@ class FindingHighlighter(QSyntaxHighlighter):
             for _ in job:
                 pass
             self.applied.emit()
-        self.paint_blocks(0, self.document().blockCount())
-
-    def paint_blocks(self, first: int, count: int) -> None:
-        """Paint the blocks from `first` on whose spans are laid but not painted yet
-        (the editor calls this for what comes into view)."""
-        block = self.document().findBlockByNumber(max(0, first))
-        for _ in range(count):
-            if not block.isValid():
-                break
-            data = block.userData()
-            if isinstance(data, BlockFindings) and data.spans and not data.painted:
-                self.rehighlightBlock(block)
+        block = self.document().begin()
+        while block.isValid():
+            self.paint_block(block)
             block = block.next()
+
+    def paint_block(self, block: QTextBlock) -> bool:
+        """Paint a block whose spans, colours or hidden categories changed since it was
+        last painted (the editor calls this for blocks on screen); True if it did."""
+        data = block.userData()
+        if isinstance(data, BlockFindings) and data.painted != self.generation:
+            self.rehighlightBlock(block)
+            return True
+        return False
 
     def cancel(self) -> None:
         self._job = None
@@ -167,9 +174,9 @@ class FindingHighlighter(QSyntaxHighlighter):
             kept = tuple(s for s in spans if not unwanted(s.finding))
             if len(kept) != len(spans):
                 dropped += len(spans) - len(kept)
-                painted = block.userData().painted
+                was_painted = block.userData().painted == self.generation
                 block.setUserData(BlockFindings(kept, block.length()))
-                if painted:
+                if was_painted:  # take the marks off now; unpainted blocks wait their turn
                     self.rehighlightBlock(block)
             block = block.next()
         return dropped
@@ -180,8 +187,8 @@ class FindingHighlighter(QSyntaxHighlighter):
         self._timer.start()
 
     def _tick(self) -> None:
-        if self._job is None:
-            self._timer.stop()
+        if self._job is None or self.document() is None:  # nothing to do, or closed
+            self.cancel()
             return
         deadline = time.perf_counter() + BUDGET_S
         try:
@@ -234,11 +241,11 @@ class FindingHighlighter(QSyntaxHighlighter):
 
     def _lay(self, per_block: dict[int, list[Span]], first_visible: int,
              visible_blocks: int) -> Iterator[None]:
-        """Attach spans to blocks (visible ones first); re-paint what changed on or near
-        the screen, and what was painted before; the rest is painted when it is seen."""
+        """Attach spans to blocks (visible ones first), painting those on screen when the
+        job started; the others are painted when they are seen (the editor asks)."""
         doc = self.document()
         count = doc.blockCount()
-        near = range(first_visible - visible_blocks, first_visible + 2 * visible_blocks)
+        near = range(first_visible, first_visible + visible_blocks)
         for lo, hi in ((first_visible, min(count, first_visible + visible_blocks)),
                        (min(count, first_visible + visible_blocks), count),
                        (0, first_visible)):
@@ -250,25 +257,10 @@ class FindingHighlighter(QSyntaxHighlighter):
                 old = data.spans if isinstance(data, BlockFindings) else ()
                 if new or old:
                     same = [s.key() for s in old] == [s.key() for s in new]
-                    was_painted = bool(old) and data.painted
-                    block.setUserData(BlockFindings(new, block.length(), same and data.painted))
-                    if not same and (was_painted or number in near):
-                        self.rehighlightBlock(block)
-                    yield
-                block = block.next()
-                number += 1
-
-    def _repaint_job(self, first_visible: int) -> Iterator[None]:
-        doc = self.document()
-        count = doc.blockCount()
-        first_visible = min(max(first_visible, 0), max(count - 1, 0))
-        for lo, hi in ((first_visible, count), (0, first_visible)):
-            block = doc.findBlockByNumber(lo)
-            number = lo
-            while block.isValid() and number < hi:
-                data = block.userData()
-                if isinstance(data, BlockFindings) and data.spans and data.painted:
-                    self.rehighlightBlock(block)
+                    painted = data.painted if same else UNPAINTED
+                    block.setUserData(BlockFindings(new, block.length(), painted))
+                    if number in near:
+                        self.paint_block(block)
                     yield
                 block = block.next()
                 number += 1
@@ -298,15 +290,17 @@ class FindingHighlighter(QSyntaxHighlighter):
                 kept.append(s.moved(s.start + delta))  # wholly after it
             elif s.is_sentence and s.start <= at and at + removed <= s.end:
                 kept.append(s.moved(s.start, max(1, s.length + delta)))
-        # Qt re-paints the edited block next, so its spans count as painted.
-        block.setUserData(BlockFindings(tuple(kept), block.length(), painted=True))
+        # Qt re-paints the edited block next, with these spans.
+        block.setUserData(BlockFindings(tuple(kept), block.length(), self.generation))
 
     # --- painting ----------------------------------------------------------------------
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
         data = self.currentBlockUserData()
-        if not isinstance(data, BlockFindings) or not data.spans:
+        if not isinstance(data, BlockFindings):
             return
-        data.painted = True
+        data.painted = self.generation
+        if not data.spans:
+            return
         limit = utf16_len(text)
         sentences = [s for s in data.spans if s.is_sentence]
         words = [s for s in data.spans if not s.is_sentence]

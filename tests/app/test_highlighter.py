@@ -166,3 +166,95 @@ def test_blocks_far_off_screen_are_painted_when_they_come_into_view(qtbot, make_
     w.editor.ensureCursorVisible()
     qtbot.waitUntil(lambda: painted(w, last) != [], timeout=3000)
     assert painted(w, last) == [(len(f"Line {last}: we "), 7)]
+
+
+# --- painting, colours and hidden categories against analyses being laid ---------------
+
+
+def _lines(n: int = 3000) -> str:
+    return "\n".join(f"Line {k}: we utilise it." for k in range(n))
+
+
+def _underline_colours(w, block: int) -> list[str]:
+    layout = w.editor.document().findBlockByNumber(block).layout()
+    return [r.format.underlineColor().name() for r in layout.formats()]
+
+
+def test_blocks_scrolled_into_view_while_an_analysis_is_laid_get_painted(qtbot, make_window):
+    w = make_window()
+    w.resize(900, 600)
+    w.show()
+    text = _lines()
+    w.editor.setPlainText(text)
+    w.editor.clearFocus()
+    w.editor.highlighter.apply(w.editor.text(), fake_analyze(text).findings, 0, 40)
+    w.editor.verticalScrollBar().setValue(1500)  # before the job gets there
+    qtbot.waitUntil(lambda: not w.editor.highlighter.pending(), timeout=10_000)
+    first = w.editor.firstVisibleBlock().blockNumber()
+    assert first >= 1400
+    qtbot.waitUntil(lambda: painted(w, first + 1) != [], timeout=3000)
+    assert painted(w, first + 1) == [(len(f"Line {first + 1}: we "), 7)]
+
+
+def test_a_legend_change_while_an_analysis_is_laid_keeps_the_analysis(qtbot, make_window):
+    w = make_window()
+    w.show()
+    text = _lines(500)
+    w.editor.setPlainText(text)
+    w.editor.highlighter.apply(w.editor.text(), fake_analyze(text).findings, 0, 40)
+    w.editor.set_hidden({"sentence"})
+    qtbot.waitUntil(lambda: not w.editor.highlighter.pending(), timeout=10_000)
+    assert len(w.editor.all_hits()) == 500
+
+
+def test_theme_and_hidden_changes_reach_blocks_on_and_off_screen(qtbot, make_window):
+    w = make_window()
+    w.resize(900, 600)
+    w.show()
+    text = _lines()
+    w.editor.setPlainText(text)
+    w.editor.highlighter.apply(text, fake_analyze(text).findings, 0, 40)
+    w.editor.highlighter.finish()  # every block painted in light colours
+    light_top, light_end = _underline_colours(w, 1), _underline_colours(w, 2999)
+    w.editor.set_dark(True)
+    # An answer for the same text arrives at once (same spans): the theme still wins.
+    w.editor.highlighter.apply(text, fake_analyze(text).findings, 0, 40)
+    qtbot.waitUntil(lambda: not w.editor.highlighter.pending(), timeout=10_000)
+    qtbot.waitUntil(lambda: _underline_colours(w, 1) != light_top, timeout=3000)
+    # A keystroke, then the far end of the document comes into view: dark there too.
+    QTextCursor(w.editor.document()).insertText("x")
+    w.editor.moveCursor(QTextCursor.MoveOperation.End)
+    w.editor.ensureCursorVisible()
+    qtbot.waitUntil(lambda: _underline_colours(w, 2999) not in ([], light_end), timeout=3000)
+    # A hidden category disappears from the screen, and stays hidden for new answers.
+    w.editor.set_hidden({"wordy"})
+    new = w.editor.text()
+    w.editor.highlighter.apply(new, fake_analyze(new).findings, 2990, 40)
+    qtbot.waitUntil(lambda: not w.editor.highlighter.pending(), timeout=10_000)
+    qtbot.waitUntil(lambda: painted(w, 2999) == [], timeout=3000)
+
+
+def test_painting_on_screen_does_not_call_itself(qtbot, make_window):
+    w = make_window()
+    w.resize(900, 1000)
+    w.show()
+    text = _lines()
+    w.editor.setPlainText(text)
+    w.editor.highlighter.apply(text, fake_analyze(text).findings, 0, 40)
+    qtbot.waitUntil(lambda: not w.editor.highlighter.pending(), timeout=10_000)
+    depth, deepest = [0], [0]
+    real = w.editor._paint_on_screen
+
+    def counted():
+        depth[0] += 1
+        deepest[0] = max(deepest[0], depth[0])
+        try:
+            real()
+        finally:
+            depth[0] -= 1
+
+    w.editor._paint_on_screen = counted
+    w.editor.verticalScrollBar().setValue(2000)
+    first = w.editor.firstVisibleBlock().blockNumber()
+    qtbot.waitUntil(lambda: painted(w, first) != [], timeout=3000)
+    assert deepest[0] == 1
