@@ -122,6 +122,7 @@ class Analyzer:
         todo = list(dict.fromkeys(
             p for p in (text[a:b] for a, b in spans) if (p, prof.name, options) not in self._cache))
         if (len(text) < PARALLEL_MIN_CHARS or len(todo) < 2 or (os.cpu_count() or 1) < 2
+                or len(spans) > CACHE_SIZE  # the results would push each other out
                 or "fork" not in mp.get_all_start_methods()):
             return
         half = _balanced_cut(todo)

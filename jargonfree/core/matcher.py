@@ -171,12 +171,13 @@ class CompiledRules:
     def _cached(cls, digest: str, get_rules, cache_dir: Path | None) -> CompiledRules:
         if cache_dir is None:
             return cls(get_rules())
-        key = hashlib.sha256(f"{CACHE_VERSION}:{digest}".encode()).hexdigest()[:24]
+        key = hashlib.sha256(f"{_code_key()}:{digest}".encode()).hexdigest()[:24]
         path = cache_dir / f"rules-{key}.pickle"
         try:
             with path.open("rb") as fh:
                 compiled = pickle.load(fh)
             if isinstance(compiled, cls) and compiled.digest == digest:
+                _touch(path)  # recently used: kept when old ones are cleared
                 return compiled
         except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError,
                 ImportError, IndexError):
@@ -188,9 +189,60 @@ class CompiledRules:
             with tmp.open("wb") as fh:
                 pickle.dump(compiled, fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
+            _clear_old(cache_dir, keep=path)
         except OSError:
             pass  # a cache we cannot write is only slower
         return compiled
+
+
+KEEP_CACHES = 3  # compiled rule sets kept (with and without the user's rules, say)
+
+
+def _code_key() -> str:
+    """What else the compiled rules depend on: this release's code that builds them and
+    lemminflect's version, so an upgrade never serves suggestions built the old way."""
+    import jargonfree
+    from jargonfree.core import inflect, rules
+
+    parts = [CACHE_VERSION, jargonfree.__version__, _lemminflect_version()]
+    for module in (__file__, inflect.__file__, rules.__file__):
+        try:
+            parts.append(hashlib.sha256(Path(module).read_bytes()).hexdigest())
+        except (OSError, TypeError):
+            pass  # a frozen build has no sources; its version says enough
+    return ":".join(parts)
+
+
+def _lemminflect_version() -> str:
+    """lemminflect's version without importing it (60 ms) or reading package metadata
+    (a scan of every installed package, 50 ms): the hash of its __init__.py."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("lemminflect")
+        origin = spec.origin if spec else None
+        return hashlib.sha256(Path(origin).read_bytes()).hexdigest()[:16] if origin else ""
+    except (ImportError, OSError, ValueError):
+        return ""
+
+
+def _touch(path: Path) -> None:
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def _clear_old(cache_dir: Path, keep: Path) -> None:
+    """Delete compiled rule sets beyond the KEEP_CACHES most recently used (each edit of
+    a rule file makes a new one of about 3 MB)."""
+    caches = sorted(cache_dir.glob("rules-*.pickle"),
+                    key=lambda p: p.stat().st_mtime if p.exists() else 0, reverse=True)
+    for old in [p for p in caches if p != keep][KEEP_CACHES - 1 :]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
 
 
 def _head(rule: Rule) -> str:

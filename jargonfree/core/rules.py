@@ -130,7 +130,7 @@ def parse_rule_file(data: bytes, fname: str, family: str | None = None) -> list[
     Rule keys are "<family>.<id>"; the family is the file's stem unless given."""
     stem = family or Path(fname).stem
     try:
-        doc = tomllib.loads(data.decode("utf-8"))
+        doc = tomllib.loads(data.decode("utf-8-sig"))  # Notepad may add a BOM
     except UnicodeDecodeError:
         raise RuleError(f"{fname}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
@@ -182,8 +182,13 @@ def read_rule_files(directory: Path | None = None, files: tuple[str, ...] = RULE
 
 def parse_rules(found: list[RuleFile], digest: str) -> RuleSet:
     rules: list[Rule] = []
+    keys: dict[str, str] = {}
     for name, data, family in found:
-        rules.extend(parse_rule_file(data, name, family))
+        for rule in parse_rule_file(data, name, family):
+            if rule.key in keys:
+                raise RuleError(f"{name}: rule '{rule.id}' has the same id as one in {keys[rule.key]}")
+            keys[rule.key] = name
+            rules.append(rule)
     return RuleSet(tuple(rules), digest)
 
 
@@ -203,8 +208,13 @@ def read_own_rule_files(folder: Path | None) -> tuple[list[RuleFile], list[str]]
         return [], []
     found: list[RuleFile] = []
     warnings: list[str] = []
+    families: dict[str, str] = {}
     for path in sorted(folder.glob("*.toml")):
         family = f"{OWN_FAMILY}.{_family_name(path.stem)}"
+        if family in families:  # "My Terms.toml" and "my-terms.toml": the same rule ids
+            warnings.append(f"your rule file {path} was not used: its name gives the same "
+                            f"rule ids as {families[family]}; rename one of them")
+            continue
         try:
             data = path.read_bytes()
             parse_rule_file(data, path.name, family)
@@ -213,6 +223,7 @@ def read_own_rule_files(folder: Path | None) -> tuple[list[RuleFile], list[str]]
             warnings.append(f"your rule file {path} was not used: {problem}")
             continue
         found.append((path.name, data, family))
+        families[family] = path.name
     return found, warnings
 
 

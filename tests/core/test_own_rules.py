@@ -77,3 +77,56 @@ def test_editing_an_own_file_takes_effect_at_the_next_start(tmp_path):
     path.unlink()
     third = Analyzer(cache_dir=cache, own_rules_dir=own)
     assert rules_of(third.analyze("We leverage it."))[0][1] == "network.leverage"
+
+
+def test_two_files_giving_the_same_rule_ids_keep_the_first(tmp_path):
+    own = tmp_path / "rules"
+    own.mkdir()
+    (own / "My Terms.toml").write_text(OWN, encoding="utf-8")
+    (own / "my-terms.toml").write_text(OWN.replace("make the most of", "use"), encoding="utf-8")
+    analyzer = Analyzer(cache_dir=None, own_rules_dir=own)
+    [warning] = analyzer.warnings
+    assert "my-terms.toml" in warning and "My Terms.toml" in warning
+    assert rules_of(analyzer.analyze("We leverage it."))[0][2] == ("make the most of",)
+
+
+def test_an_own_file_saved_with_a_byte_order_mark_is_read(tmp_path):
+    own = tmp_path / "rules"
+    own.mkdir()
+    (own / "notepad.toml").write_bytes(b"\xef\xbb\xbf" + OWN.encode())
+    analyzer = Analyzer(cache_dir=None, own_rules_dir=own)
+    assert analyzer.warnings == []
+    assert rules_of(analyzer.analyze("We leverage it."))[0][1] == "own.notepad.leverage"
+
+
+def test_old_compiled_rules_are_cleared_and_new_code_recompiles(tmp_path, monkeypatch):
+    import jargonfree.core.matcher as matcher
+
+    own = tmp_path / "rules"
+    own.mkdir()
+    cache = tmp_path / "cache"
+    for n in range(5):  # each edit of a rule file makes a new compiled set
+        (own / "mine.toml").write_text(OWN.replace("make the most of", f"use {n}"),
+                                       encoding="utf-8")
+        Analyzer(cache_dir=cache, own_rules_dir=own)
+    assert len(list(cache.glob("rules-*.pickle"))) == matcher.KEEP_CACHES
+    before = set(cache.glob("rules-*.pickle"))
+    # A release whose code builds suggestions differently does not reuse the old set.
+    monkeypatch.setattr(matcher, "_code_key", lambda: "a newer release")
+    Analyzer(cache_dir=cache, own_rules_dir=own)
+    assert set(cache.glob("rules-*.pickle")) - before
+
+
+def test_prefill_leaves_texts_longer_than_the_paragraph_cache_to_analyze(monkeypatch):
+    import jargonfree.core.analyze as analyze_module
+
+    monkeypatch.setattr(analyze_module, "CACHE_SIZE", 100)
+    text = "".join(f"Paragraph {i} says we will leverage the network in order to grow.\n\n"
+                   for i in range(2000))
+    analyzer = Analyzer()
+    calls = []
+    original = Analyzer._compute_paragraph
+    monkeypatch.setattr(Analyzer, "_compute_paragraph",
+                        lambda self, *a: calls.append(1) or original(self, *a))
+    analyzer.prefill(text)
+    assert calls == []  # its results would have pushed each other out of the cache
