@@ -125,6 +125,7 @@ class FileActions(QObject):
         cursor = QTextCursor(self.editor.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertText(load.text[load.done : end])
+        self.editor.document().setModified(load.modified)  # no "*" flicker in the title
         load.done = end
         if end < len(load.text):
             QTimer.singleShot(0, self._load_part)

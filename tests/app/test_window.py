@@ -333,7 +333,12 @@ def test_a_long_file_goes_in_part_by_part_and_nothing_is_lost(qtbot, make_window
     assert w.files.loading() and w.editor.isReadOnly()
     assert len(w.editor.toPlainText()) < len(text)
     assert not w.files.has_unsaved_text()  # no "save changes?" for a file being opened
+    shown_changed = []  # at every turn of the event loop, as a user would see it
+    watch = QTimer(interval=0, timeout=lambda: shown_changed.append(w.isWindowModified()))
+    watch.start()
     qtbot.waitUntil(lambda: not w.files.loading(), timeout=5000)
+    watch.stop()
+    assert len(shown_changed) > 1 and not any(shown_changed)  # no "*" while loading
     assert w.editor.toPlainText() == text
     assert not w.editor.isReadOnly()
     assert not w.editor.document().isModified()
