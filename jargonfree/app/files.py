@@ -115,6 +115,7 @@ class FileActions(QObject):
         cut = _part_end(text, 0)
         self.editor.setPlainText(text[:cut])
         self._pending = _Load(text, cut, modified)
+        self.document_replaced.emit()  # the new name and "Checking…" at once
         QTimer.singleShot(0, self._load_part)
 
     def _load_part(self, everything: bool = False) -> None:

@@ -331,6 +331,7 @@ def test_a_long_file_goes_in_part_by_part_and_nothing_is_lost(qtbot, make_window
     w = make_window()
     assert w.files.open_path(path)
     assert w.files.loading() and w.editor.isReadOnly()
+    assert w.windowTitle().startswith("long.txt")  # the new name at once
     assert len(w.editor.toPlainText()) < len(text)
     assert not w.files.has_unsaved_text()  # no "save changes?" for a file being opened
     shown_changed = []  # at every turn of the event loop, as a user would see it
