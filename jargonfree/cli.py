@@ -148,7 +148,7 @@ def _rules(args) -> int:
             families[family] = len(parse_rules([(name, data, family)], "").rules)
     width = max((len(f) for f in families), default=5)
     for family, count in families.items():
-        print(f"{family:<{width}}  {count:>5} rules")
+        print(f"{family:<{width}}  {count:>5} {'rule' if count == 1 else 'rules'}")
     print(f"{'total':<{width}}  {sum(families.values()):>5} rules")
     if groups is not None:
         print(f"{'consistency':<{width}}  {len(groups):>5} groups")

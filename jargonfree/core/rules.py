@@ -220,6 +220,7 @@ def read_own_rule_files(folder: Path | None) -> tuple[list[RuleFile], list[str]]
             parse_rule_file(data, path.name, family)
         except (OSError, RuleError) as exc:
             problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            problem = problem.removeprefix(f"{path.name}: ")  # the path is said already
             warnings.append(f"your rule file {path} was not used: {problem}")
             continue
         found.append((path.name, data, family))
