@@ -126,8 +126,9 @@ class Analyzer:
                 or "fork" not in mp.get_all_start_methods()):
             return
         half = _balanced_cut(todo)
-        receive, send = mp.get_context("fork").Pipe(duplex=False)
-        child = mp.get_context("fork").Process(
+        fork = mp.get_context("fork")
+        receive, send = fork.Pipe(duplex=False)
+        child = fork.Process(
             target=_check_in_child, args=(self, todo[half:], prof, options, send), daemon=True)
         try:
             child.start()

@@ -29,7 +29,7 @@ from jargonfree.core.rules import (
     read_rule_files,
 )
 
-CACHE_VERSION = "4"  # bump when CompiledRules changes shape
+CACHE_VERSION = "5"  # bump when CompiledRules changes shape
 # Words with inner apostrophes or & ("patient's", "A&E"), and every other non-space
 # character on its own. Rule forms are split the same way, so they always line up.
 TOKEN_RE = re.compile(r"[^\W_]+(?:[&'][^\W_]+)*|\S")
@@ -37,7 +37,6 @@ DETERMINERS = frozenset("a an the some many much more most few several lots this
 _LOOKBACK_SKIP = frozenset("not n't never already also now just still been being then all ' ’".split())
 _SENTENCE_END = frozenset(".!?:")
 REJECT_KEY = "user.reject"
-TAG_CHOICES = ("", "VBD", "VBN", "VBG", "VBZ", "VBP", "NNS")
 
 Phrase = tuple[str, ...]  # a form as lowercase tokens
 
@@ -123,7 +122,6 @@ class CompiledRules:
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules
         self.digest = rules.digest
-        self.forms: dict[str, dict[str, tuple[str, ...]]] = {}
         self.table = PhraseTable()
         self.unless = PhraseTable()
         self.wording: dict[tuple[str, bool, str], Wording] = {}
@@ -137,7 +135,6 @@ class CompiledRules:
                 plural = is_listed_plural(phrase, rule.match)
                 for form, tags in expand_phrase(phrase).items():
                     forms.setdefault(form, ("NNS",) if plural and tags == ("",) else tags)
-            self.forms[rule.key] = forms
             for form, tags in forms.items():
                 self.table.add(split_form(form), (rule.key, tags))
             for phrase in rule.unless:

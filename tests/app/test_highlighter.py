@@ -149,14 +149,33 @@ def test_hiding_a_category_hides_its_marks_and_list(qtbot, make_window):
     assert w.settings.hidden_categories == ["wordy"]
 
 
-def test_blocks_far_off_screen_are_painted_when_they_come_into_view(qtbot, make_window):
+# --- painting on screen, colours and hidden categories against analyses being laid -----
+
+
+def _window_with_lines(make_window, lines: int = 3000, height: int = 600):
+    """A shown window holding `lines` lines with one wordy word each, and that text."""
     w = make_window()
-    w.resize(900, 600)
+    w.resize(900, height)
     w.show()
-    text = "\n".join(f"Line {n}: we utilise it." for n in range(3000))
+    text = "\n".join(f"Line {k}: we utilise it." for k in range(lines))
     w.editor.setPlainText(text)
-    w.editor.highlighter.apply(w.editor.text(), fake_analyze(text).findings, 0, 40)
+    return w, text
+
+
+def _lay(qtbot, w, text: str, first_visible: int = 0) -> None:
+    """Lay the fake engine's findings for `text` and wait until the job is done."""
+    w.editor.highlighter.apply(text, fake_analyze(text).findings, first_visible, 40)
     qtbot.waitUntil(lambda: not w.editor.highlighter.pending(), timeout=10_000)
+
+
+def _underline_colours(w, block: int) -> list[str]:
+    layout = w.editor.document().findBlockByNumber(block).layout()
+    return [r.format.underlineColor().name() for r in layout.formats()]
+
+
+def test_blocks_far_off_screen_are_painted_when_they_come_into_view(qtbot, make_window):
+    w, text = _window_with_lines(make_window)
+    _lay(qtbot, w, text)
     last = w.editor.document().blockCount() - 1
     assert painted(w, 0) == [(len("Line 0: we "), 7)]
     assert painted(w, last) == []  # laid, not painted: Qt keeps a layout per painted block
@@ -168,24 +187,8 @@ def test_blocks_far_off_screen_are_painted_when_they_come_into_view(qtbot, make_
     assert painted(w, last) == [(len(f"Line {last}: we "), 7)]
 
 
-# --- painting, colours and hidden categories against analyses being laid ---------------
-
-
-def _lines(n: int = 3000) -> str:
-    return "\n".join(f"Line {k}: we utilise it." for k in range(n))
-
-
-def _underline_colours(w, block: int) -> list[str]:
-    layout = w.editor.document().findBlockByNumber(block).layout()
-    return [r.format.underlineColor().name() for r in layout.formats()]
-
-
 def test_blocks_scrolled_into_view_while_an_analysis_is_laid_get_painted(qtbot, make_window):
-    w = make_window()
-    w.resize(900, 600)
-    w.show()
-    text = _lines()
-    w.editor.setPlainText(text)
+    w, text = _window_with_lines(make_window)
     w.editor.clearFocus()
     w.editor.highlighter.apply(w.editor.text(), fake_analyze(text).findings, 0, 40)
     w.editor.verticalScrollBar().setValue(1500)  # before the job gets there
@@ -197,10 +200,7 @@ def test_blocks_scrolled_into_view_while_an_analysis_is_laid_get_painted(qtbot, 
 
 
 def test_a_legend_change_while_an_analysis_is_laid_keeps_the_analysis(qtbot, make_window):
-    w = make_window()
-    w.show()
-    text = _lines(500)
-    w.editor.setPlainText(text)
+    w, text = _window_with_lines(make_window, 500)
     w.editor.highlighter.apply(w.editor.text(), fake_analyze(text).findings, 0, 40)
     w.editor.set_hidden({"sentence"})
     qtbot.waitUntil(lambda: not w.editor.highlighter.pending(), timeout=10_000)
@@ -208,18 +208,13 @@ def test_a_legend_change_while_an_analysis_is_laid_keeps_the_analysis(qtbot, mak
 
 
 def test_theme_and_hidden_changes_reach_blocks_on_and_off_screen(qtbot, make_window):
-    w = make_window()
-    w.resize(900, 600)
-    w.show()
-    text = _lines()
-    w.editor.setPlainText(text)
+    w, text = _window_with_lines(make_window)
     w.editor.highlighter.apply(text, fake_analyze(text).findings, 0, 40)
     w.editor.highlighter.finish()  # every block painted in light colours
     light_top, light_end = _underline_colours(w, 1), _underline_colours(w, 2999)
     w.editor.set_dark(True)
     # An answer for the same text arrives at once (same spans): the theme still wins.
-    w.editor.highlighter.apply(text, fake_analyze(text).findings, 0, 40)
-    qtbot.waitUntil(lambda: not w.editor.highlighter.pending(), timeout=10_000)
+    _lay(qtbot, w, text)
     qtbot.waitUntil(lambda: _underline_colours(w, 1) != light_top, timeout=3000)
     # A keystroke, then the far end of the document comes into view: dark there too.
     QTextCursor(w.editor.document()).insertText("x")
@@ -228,20 +223,13 @@ def test_theme_and_hidden_changes_reach_blocks_on_and_off_screen(qtbot, make_win
     qtbot.waitUntil(lambda: _underline_colours(w, 2999) not in ([], light_end), timeout=3000)
     # A hidden category disappears from the screen, and stays hidden for new answers.
     w.editor.set_hidden({"wordy"})
-    new = w.editor.text()
-    w.editor.highlighter.apply(new, fake_analyze(new).findings, 2990, 40)
-    qtbot.waitUntil(lambda: not w.editor.highlighter.pending(), timeout=10_000)
+    _lay(qtbot, w, w.editor.text(), first_visible=2990)
     qtbot.waitUntil(lambda: painted(w, 2999) == [], timeout=3000)
 
 
 def test_painting_on_screen_does_not_call_itself(qtbot, make_window):
-    w = make_window()
-    w.resize(900, 1000)
-    w.show()
-    text = _lines()
-    w.editor.setPlainText(text)
-    w.editor.highlighter.apply(text, fake_analyze(text).findings, 0, 40)
-    qtbot.waitUntil(lambda: not w.editor.highlighter.pending(), timeout=10_000)
+    w, text = _window_with_lines(make_window, height=1000)
+    _lay(qtbot, w, text)
     depth, deepest = [0], [0]
     real = w.editor._paint_on_screen
 
