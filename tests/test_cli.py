@@ -47,9 +47,19 @@ def test_check_stdin_flags_leverage_and_stakeholder(run):
     proc = run("check", "-", stdin=b"We will leverage our stakeholder network.")
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.decode().splitlines()
-    assert any(l.startswith("-:1:9: jargon: ") and "[" in l for l in lines), lines
-    assert any(l.startswith("-:1:22: jargon: ") for l in lines), lines
+    assert any(line.startswith("-:1:9: jargon: ") and "[" in line for line in lines), lines
+    assert any(line.startswith("-:1:22: jargon: ") for line in lines), lines
     assert proc.stderr == b""
+
+
+def test_check_skips_web_addresses_and_link_targets(run):
+    """Capitals in a web address or behind a Markdown link are not acronyms; in the
+    words they are."""
+    quiet = run("check", "-", stdin=b"Read https://www.example.org/ABC now.")
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, b"", b"")
+    proc = run("check", "-", stdin=b"See [the CQC page](https://example.org/PALS/XYZ).")
+    lines = proc.stdout.decode().splitlines()
+    assert [line.split(": ")[0:2] for line in lines] == [["-:1:10", "acronym"]], lines
 
 
 def test_check_json_matches_the_schema(run, tmp_path):

@@ -16,7 +16,13 @@ from pathlib import Path
 from jargonfree.core.model import Analysis, Finding, Options
 from jargonfree.core.profiles import Profile, get_profile
 from jargonfree.core.rules import RuleSet, rules_dir
-from jargonfree.core.text import LineIndex, Paragraph, paragraph_spans, segment_paragraph
+from jargonfree.core.text import (
+    LineIndex,
+    Paragraph,
+    paragraph_spans,
+    segment_paragraph,
+    skip_spans,
+)
 
 CACHE_SIZE = 50_000  # paragraphs kept; a 1M-word document has about 20,000
 PARALLEL_MIN_CHARS = 100_000  # about 15,000 words: below this a second process costs more
@@ -29,6 +35,7 @@ class ParagraphResult:
     findings: tuple[Finding, ...]  # paragraph-relative offsets, line/column not set
     explained: tuple[tuple[str, int], ...]
     terms: tuple[tuple[int, int, int, int], ...]  # consistency: (group, word, start, end)
+    skips: tuple[tuple[int, int], ...]  # not words: link targets, web and e-mail addresses
     counts: object  # readability.Counts, summed over paragraphs
     jargon_percent: float | None
     reading_age: float | None
@@ -76,6 +83,7 @@ class Analyzer:
         found: list[tuple[Finding, int]] = []  # (finding, offset of its paragraph)
         explained: dict[str, int] = {}
         terms: list[tuple[int, int, int, int]] = []
+        skips: list[tuple[int, int]] = []
         total = Counts()
         jargon_weighted = 0.0
         grades = []
@@ -85,13 +93,14 @@ class Analyzer:
             for key, offset in result.explained:
                 explained.setdefault(key, offset + start)
             terms += [(g, w, s + start, e + start) for g, w, s, e in result.terms]
+            skips += [(s + start, e + start) for s, e in result.skips]
             total = total + result.counts
             if result.jargon_percent is not None:
                 jargon_weighted += result.jargon_percent * result.counts.words
             grades.append((start, end, result.reading_age))
 
         if "acronym" not in options.disabled:
-            found += [(f, 0) for f in acronyms.check(text, self.known_acronyms)]
+            found += [(f, 0) for f in acronyms.check(text, self.known_acronyms, skips)]
         if "consistency" not in options.disabled and terms:
             found += [(f, 0) for f in consistency.judge(text, terms, self.groups)]
         defined = uncommon.defined_terms(text) if any(
@@ -145,7 +154,7 @@ class Analyzer:
             receive.close()
             child.join()
         if results is not None:
-            for par, result in zip(todo[half:], results):
+            for par, result in zip(todo[half:], results, strict=True):
                 self._remember((par, prof.name, options), result)
 
     def _profile(self, profile: str, options: Options) -> Profile:
@@ -174,7 +183,8 @@ class Analyzer:
         from jargonfree.core.frequency import jargon_percent
         from jargonfree.core.readability import count_paragraph, reading_age
 
-        par = Paragraph(0, len(text), text, segment_paragraph(text, 0))
+        skips = skip_spans(text)
+        par = Paragraph(0, len(text), text, segment_paragraph(text, 0, skips))
         disabled = options.disabled
         matched = self.matcher.match(text, options.accept, options.reject)
         findings = [f for f in matched.findings if f.category not in disabled]
@@ -200,6 +210,7 @@ class Analyzer:
             tuple(findings),
             matched.explained,
             self.terms.find(par) if "consistency" not in disabled else (),
+            tuple(skips),
             counts,
             jargon_percent(words),
             reading_age(counts),

@@ -193,9 +193,20 @@ def _words(text: str, start: int, end: int, skips: list[tuple[int, int]]) -> lis
     return out
 
 
-def segment_paragraph(text: str, offset: int = 0) -> tuple[Sentence, ...]:
-    """Sentences of one paragraph; offsets are shifted by `offset`."""
-    skips = [m.span() for m in SKIP_RE.finditer(text)] if ("(" in text or "/" in text or "@" in text) else []
+def skip_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the parts that are not words: link targets, web and e-mail addresses."""
+    if "(" in text or "/" in text or "@" in text:
+        return [m.span() for m in SKIP_RE.finditer(text)]
+    return []
+
+
+def segment_paragraph(
+    text: str, offset: int = 0, skips: list[tuple[int, int]] | None = None
+) -> tuple[Sentence, ...]:
+    """Sentences of one paragraph; offsets are shifted by `offset`. `skips` are
+    skip_spans(text) when the caller has them already."""
+    if skips is None:
+        skips = skip_spans(text)
     sentences = []
     for s, e in sentence_spans(text):
         words = _words(text, s, e, skips)

@@ -13,10 +13,10 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 
 from jargonfree.core.model import Finding, make_finding
-from jargonfree.core.text import Paragraph
 
 # Two or more capitals (A&E too), an optional plural s. The regex starts with a character
 # class so re can skip ahead fast (a look-behind first made it 5x slower); the word
@@ -122,32 +122,28 @@ def _defines(text: str, m: re.Match[str]) -> bool:
 
 def check(
     text: str,
-    paragraphs: list[Paragraph] | frozenset[str] | None = None,
-    known: frozenset[str] | None = None,
+    known: frozenset[str],
+    skips: Sequence[tuple[int, int]] = (),
 ) -> list[Finding]:
     """acronym.undefined at the first use of each acronym the text neither defines nor
     can take as known; the note says how often it is used.
 
-    `paragraphs` (from segment(text)) limits the check to counted words, so link targets
-    and web addresses are skipped. The older call check(text, known) still works.
+    `skips` are the sorted (start, end) spans that are not words (text.skip_spans: link
+    targets, web and e-mail addresses): capitals inside them are not acronyms.
     """
-    if known is None:
-        if isinstance(paragraphs, (set, frozenset)):
-            paragraphs, known = None, paragraphs
-        else:
-            known = load_known_acronyms()
     matches = [m for m in _uses(text) if m.group(1) not in known]
     if not matches:
         return []
     defined = {m.group(1) for m in matches if _defines(text, m)}
-    words = _WordIndex(paragraphs) if paragraphs is not None else None
+    skip_starts = [s for s, _ in skips]
     uses: dict[str, list[tuple[int, int]]] = {}
     for m in matches:
         acr = m.group(1)
         if acr in defined or ROMAN_RE.match(acr):
             continue
         start = m.start()
-        if words is not None and not words.contains(start):
+        i = bisect_right(skip_starts, start) - 1
+        if i >= 0 and start < skips[i][1]:
             continue
         if _unit(text, acr, start) or _emphasis(acr, m.group(2)):
             continue
@@ -164,26 +160,6 @@ def check(
             note=f"{acr} is used {_times(len(spans))} in this text.",
         ))
     return findings
-
-
-class _WordIndex:
-    """Is an offset inside one of the words segment() counted? (bisect, no big sets)"""
-
-    def __init__(self, paragraphs: list[Paragraph]) -> None:
-        self.paragraphs = paragraphs
-        self.starts = [p.start for p in paragraphs]
-
-    def contains(self, offset: int) -> bool:
-        i = bisect_right(self.starts, offset) - 1
-        if i < 0:
-            return False
-        sentences = self.paragraphs[i].sentences
-        j = bisect_right(sentences, offset, key=lambda s: s.start) - 1
-        if j < 0:
-            return False
-        spans = sentences[j].words
-        k = bisect_right(spans, offset, key=lambda w: w[0]) - 1
-        return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
 def _unit(text: str, acr: str, start: int) -> bool:

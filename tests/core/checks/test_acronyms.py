@@ -1,17 +1,23 @@
-"""Undefined acronyms: first use only, defined anywhere counts, known ones pass."""
+"""Undefined acronyms: first use only, defined anywhere counts, known ones pass.
+
+Through analyze(), as the command line, the worker and the editor run the check."""
 
 from __future__ import annotations
 
 import pytest
 
-from jargonfree.core.checks.acronyms import check, defined_acronyms, load_known_acronyms
-from jargonfree.core.text import segment
+from jargonfree import analyze
+from jargonfree.core.checks.acronyms import defined_acronyms, load_known_acronyms
 
 KNOWN = load_known_acronyms()
 
 
+def acronym_findings(text: str) -> list:
+    return [f for f in analyze(text).findings if f.category == "acronym"]
+
+
 def flagged(text: str) -> list[str]:
-    return [f.text for f in check(text, segment(text), KNOWN)]
+    return [f.text for f in acronym_findings(text)]
 
 
 @pytest.mark.parametrize(
@@ -49,6 +55,10 @@ def test_undefined_acronyms_flagged(text, expected):
         "PLEASE READ THIS CAREFULLY before you start.",
         "Take 5 MG daily.",  # a unit after a number
         "Read https://www.example.org/ABC now.",  # a web address is not words
+        "Read www.example.org/CQC/ABC today.",
+        "Write to ABC.team@example.org for help.",  # an e-mail address
+        "Read [the guide](https://example.org/PALS/ABC) first.",  # a Markdown link target
+        "See [our page](ABC.md) and [theirs](docs/XYZ).",
         "The UK's rules.",
         "Read it on GOV.UK today.",  # a web name
         "Bronchitis (bron-KI-tis) is common.",  # a guide to saying it
@@ -62,14 +72,19 @@ def test_defined_known_and_not_acronyms_pass(text):
 
 def test_note_counts_uses_and_first_use_is_flagged():
     text = "The ICB met.\n\nThe ICB agreed. The ICB's plan."
-    [f] = check(text, segment(text), KNOWN)
-    assert (f.start, f.end) == (4, 7)
+    [f] = acronym_findings(text)
+    assert (f.start, f.end, f.line, f.column) == (4, 7, 1, 5)
     assert f.note == "ICB is used 3 times in this text."
     assert (f.rule_id, f.category, f.level) == ("acronym.undefined", "acronym", "suggestion")
 
 
-def test_older_call_without_paragraphs():
-    assert [f.text for f in check("Ask the ICB.", KNOWN)] == ["ICB"]
+def test_link_text_is_checked_but_its_target_is_not():
+    """The words of a link are read; the address behind it is not."""
+    text = "Ask [the PCN](https://example.org/PCN) or the ICB.\n\nSee https://x.org/ICB too."
+    assert [(f.text, f.start, f.note) for f in acronym_findings(text)] == [
+        ("PCN", 9, "PCN is used once in this text."),
+        ("ICB", 46, "ICB is used once in this text."),
+    ]
 
 
 def test_defined_acronyms():
