@@ -17,11 +17,13 @@ if TYPE_CHECKING:
 S = QKeySequence.StandardKey
 
 SHORTCUTS_HELP = """\
-F8 or Ctrl+.	next highlight
+F8 or Ctrl+.	next highlight (in text order; goes round at the end)
 Shift+F8	previous highlight
 Ctrl+Enter or Alt+Enter	use the first suggestion for the highlight at the cursor
 Menu key or Shift+F10	all suggestions and choices for the highlight at the cursor
 Esc	close a suggestion card or the find bar
+Ctrl+Z	undo
+Ctrl+Y or Ctrl+Shift+Z	redo
 Ctrl+Shift+V	paste and score
 Ctrl+F, F3, Shift+F3	find, find next, find previous
 F6	move between the text, the scores and the findings
@@ -35,7 +37,12 @@ def _keys(*keys) -> list[QKeySequence]:
             out += QKeySequence.keyBindings(k)
         else:
             out.append(QKeySequence(k))
-    return [k for k in out if not k.isEmpty()]
+    # A key given twice would make Qt call the shortcut ambiguous and do nothing.
+    unique: dict[str, QKeySequence] = {}
+    for k in out:
+        if not k.isEmpty():
+            unique.setdefault(k.toString(), k)
+    return list(unique.values())
 
 
 class Actions:
@@ -58,7 +65,9 @@ class Actions:
             tip="Save a report (PDF or web page) to attach to a sign-off form or a bid")
         add("quit", "&Quit", w.close, S.Quit)
         add("undo", "&Undo", e.undo, S.Undo, icon_name="undo")
-        add("redo", "&Redo", e.redo, S.Redo, icon_name="redo")
+        # Ctrl+Y as in Word and LibreOffice, Ctrl+Shift+Z as in most Linux programs:
+        # both on every platform (the platform's own list has only one on some).
+        add("redo", "&Redo", e.redo, "Ctrl+Y", "Ctrl+Shift+Z", S.Redo, icon_name="redo")
         add("cut", "Cu&t", e.cut, S.Cut)
         add("copy", "&Copy", e.copy, S.Copy)
         add("paste", "&Paste", e.paste, S.Paste)
@@ -74,7 +83,7 @@ class Actions:
             icon_name="previous", icon_text="Previous",
             tip="Go to the previous highlight (Shift+F8)")
         add("apply_first", "&Use First Suggestion", w.apply_first, "Ctrl+Return", "Alt+Return",
-            "Ctrl+Enter")
+            "Ctrl+Enter", "Alt+Enter")
         add("check_now", "&Check Again", w.checker.recheck, "F5")
         add("focus_next", "Move to Next &Pane", w.focus_next_pane, "F6")
         add("zoom_in", "&Larger Text", lambda: w.zoom(1), S.ZoomIn, "Ctrl+=")

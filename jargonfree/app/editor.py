@@ -10,10 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QPalette, QTextCursor
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QContextMenuEvent,
+    QFont,
+    QPalette,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
-from jargonfree.app.cards import Hit, SuggestionCard, context_menu
+from jargonfree.app.cards import Hit, SuggestionCard, category_title, context_menu
 from jargonfree.app.highlighter import FindingHighlighter, Span, live_spans
 from jargonfree.app.positions import document_text, utf16_len
 from jargonfree.app.styles import active_format, is_dark
@@ -24,6 +31,26 @@ CARD_HIDE_MS = 400  # time to move the mouse from the word onto its card
 COLUMN_CHARS = 90  # the text column's width in average characters, like a page
 
 
+def hit_order(hit: Hit) -> tuple:
+    """Text order for findings, total on what they say (never on the Hit objects):
+    by start, longer first, then category, rule, message, text and suggestions, so two
+    findings over the same text (a long sentence that is also very hard) always sort
+    the same way."""
+    f = hit.finding
+    return (hit.start, hit.start - hit.end, f.category, f.rule_id, f.message, f.text,
+            f.suggestions)
+
+
+def spoken(f: Finding) -> str:
+    """What a screen reader says on reaching a finding: category, words, message and
+    the first suggestion."""
+    words = f"{category_title(f)}: “{f.text}”" if f.category != "sentence" else category_title(f)
+    said = f"{words}. {f.message}"
+    if f.suggestions:
+        said += f" Suggestion: {f.suggestions[0]}."
+    return said
+
+
 class Editor(QPlainTextEdit):
     """The text and its highlights."""
 
@@ -31,6 +58,7 @@ class Editor(QPlainTextEdit):
     word_listed = Signal(str, str)  # word, "accept" | "reject"
     suggestion_applied = Signal(object, str)  # Hit, replacement
     files_dropped = Signal(list)  # [Path]
+    finding_reached = Signal(object, int, int, bool)  # Hit, its number, how many, wrapped
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -60,6 +88,7 @@ class Editor(QPlainTextEdit):
         self._hide_timer = QTimer(self, singleShot=True, interval=CARD_HIDE_MS)
         self._hide_timer.timeout.connect(self.hide_card)
         self._pending_card: tuple[list[Hit], QRect] | None = None
+        self._current: Hit | None = None  # where F8 or Shift+F8 last stopped
         self.cursorPositionChanged.connect(self._cursor_moved)
         self.verticalScrollBar().valueChanged.connect(lambda _: self.hide_card())
         self._paint_queued = False
@@ -230,23 +259,60 @@ class Editor(QPlainTextEdit):
         return bool(hits) and self.apply_suggestion(hits[0], hits[0].finding.suggestions[0])
 
     def next_finding(self, backwards: bool = False) -> Hit | None:
-        """Select the next (or previous) visible finding after the cursor, wrapping."""
-        cursor = self.textCursor()
-        here = (cursor.selectionStart(), -(cursor.selectionEnd() - cursor.selectionStart()))
-        if not cursor.hasSelection():
-            here = (cursor.position(), float("-inf"))
-        hits = [h for h in self.all_hits() if h.finding.category not in self.hidden]
+        """Select the next (or previous) shown finding in text order, wrapping round at
+        the end; findings on the same text are visited one by one. Emits finding_reached
+        and announces the finding to screen readers."""
+        hits = sorted((h for h in self.all_hits() if h.finding.category not in self.hidden),
+                      key=hit_order)
         if not hits:
             return None
-        keyed = sorted(((h.start, -(h.end - h.start)), h) for h in hits)
-        if backwards:
-            before = [h for k, h in keyed if k < here]
-            target = before[-1] if before else keyed[-1][1]
+        cursor = self.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        current = self._current
+        if current is not None and (current.start, current.end) == (start, end):
+            here = hit_order(current)  # where F8 last stopped: go on from that finding
+        elif cursor.hasSelection():
+            # A selection of the same span as findings counts as being on all of them.
+            here = (start, start - end, "\uffff" if not backwards else "")
         else:
-            after = [h for k, h in keyed if k > here]
-            target = after[0] if after else keyed[0][1]
+            here = (start, float("-inf"))
+        keys = [hit_order(h) for h in hits]
+        if backwards:
+            index = max((i for i, k in enumerate(keys) if k < here), default=None)
+            wrapped = index is None
+            index = len(hits) - 1 if wrapped else index
+        else:
+            index = next((i for i, k in enumerate(keys) if k > here), None)
+            wrapped = index is None
+            index = 0 if wrapped else index
+        target = hits[index]
         self.select_hit(target)
+        self._current = target
+        self.finding_reached.emit(target, index + 1, len(hits), wrapped)
+        self.announce(spoken(target.finding))
         return target
+
+    def current_finding(self) -> Finding | None:
+        """The finding F8 or Shift+F8 last moved to, while it is still selected."""
+        cursor = self.textCursor()
+        c = self._current
+        if c is None or (c.start, c.end) != (cursor.selectionStart(), cursor.selectionEnd()):
+            return None
+        return c.finding
+
+    def announce(self, text: str) -> None:
+        """Have screen readers say `text` (an accessibility announcement event)."""
+        event = QAccessibleAnnouncementEvent(self, text)
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+        QAccessible.updateAccessibility(event)
+
+    def open_menu_at_cursor(self) -> None:
+        """The suggestions and choices for the finding at the cursor, as a menu (the
+        Menu key, Shift+F10)."""
+        point = self.cursorRect().center()
+        event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, point,
+                                  self.viewport().mapToGlobal(point))
+        self.contextMenuEvent(event)
 
     # --- the card -----------------------------------------------------------------------
     def _anchor_rect(self, hit: Hit) -> QRect:
@@ -307,6 +373,14 @@ class Editor(QPlainTextEdit):
         if event.key() == Qt.Key.Key_Escape and self.card.isVisible():
             self.hide_card()
             event.accept()
+            return
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if (event.key() == Qt.Key.Key_Menu and mods == Qt.KeyboardModifier.NoModifier) or (
+                event.key() == Qt.Key.Key_F10 and mods == Qt.KeyboardModifier.ShiftModifier):
+            # Qt opens a context menu for the Menu key only on some platforms, and never
+            # for Shift+F10: both open it here, from the cursor, on every platform.
+            event.accept()
+            self.open_menu_at_cursor()
             return
         if event.text() or event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
             self._typing = True

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         e.ignore_requested.connect(c.ignore)
         e.word_listed.connect(self.list_word)
         e.files_dropped.connect(lambda paths: self.files.open_path(paths[0]))
+        e.finding_reached.connect(self._finding_reached)
         e.document().modificationChanged.connect(lambda _: self._update_title())
         f.document_replaced.connect(self._document_replaced)
         f.recent_changed.connect(self._fill_recent)
@@ -233,6 +234,14 @@ class MainWindow(QMainWindow):
         if self.editor.next_finding(backwards) is None:
             self.statusBar().showMessage("No highlights to go to", 4000)
         self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _finding_reached(self, hit, number: int, total: int, wrapped: bool) -> None:
+        where = f"Highlight {number:,} of {total:,}"
+        if wrapped and number == 1:
+            where = f"Reached the end: back to the first highlight ({where.lower()})"
+        elif wrapped:
+            where = f"Reached the start: on to the last highlight ({where.lower()})"
+        self.statusBar().showMessage(where, 6000)
 
     def apply_first(self) -> None:
         if not self.editor.apply_first_at_cursor():
