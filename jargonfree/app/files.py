@@ -9,9 +9,9 @@ never stalls typing; saves, discards and closing are queued on the same thread, 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 import uuid
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from jargonfree.app.autosave import AutosaveStore
 from jargonfree.app.checking import Checker
+from jargonfree.app.diskwatch import DiskWatcher
 from jargonfree.app.editor import Editor
 from jargonfree.app.prompts import Button, Prompts
 from jargonfree.formats import (
@@ -30,6 +31,7 @@ from jargonfree.formats import (
     read_text,
     write_text_atomic,
 )
+from jargonfree.formats.permissions import is_read_only, save_problem
 from jargonfree.paths import AppPaths
 from jargonfree.settings import Settings, add_recent
 
@@ -47,6 +49,7 @@ class FileActions(QObject):
     saved = Signal(str)  # path
     recent_changed = Signal()
     message_posted = Signal(str)  # for the status bar
+    file_state_changed = Signal()  # read-only or not, changed or moved on disk
 
     def __init__(self, parent: QWidget, editor: Editor, checker: Checker, settings: Settings,
                  paths: AppPaths, prompts: Prompts) -> None:
@@ -59,6 +62,11 @@ class FileActions(QObject):
         self.prompts = prompts
         self.path: Path | None = None
         self.file_format = NEW_FILE
+        self.read_only = False  # the file is marked read-only: Save offers Save As
+        self.disk = DiskWatcher(self)
+        self.disk.changed.connect(self._changed_on_disk)
+        self.disk.removed.connect(self._removed_from_disk)
+        self.disk.mode_changed.connect(self._mode_changed_on_disk)
         self.doc_id = uuid.uuid4().hex
         self.store = AutosaveStore(paths.autosave_dir)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jargonfree-autosave")
@@ -99,6 +107,8 @@ class FileActions(QObject):
         self.doc_id = doc_id or uuid.uuid4().hex
         self.path = path
         self.file_format = fmt
+        self.read_only = path is not None and is_read_only(path)
+        self.disk.watch(path)
         self.editor.hide_card()
         self._pending = None  # a load still going on for an earlier document stops
         self.editor.setReadOnly(False)
@@ -198,13 +208,26 @@ class FileActions(QObject):
     def save(self) -> bool:
         if self.path is None:
             return self.save_as()
+        problem = save_problem(self.path)
+        if problem:
+            # A read-only file (mode bits, not only os.access: root may write anything)
+            # or a folder nobody may write in: offer a new file instead.
+            title = "Read-only file" if is_read_only(self.path) else "Cannot save in this folder"
+            answer = self.prompts.ask(
+                title, f"{problem}. Save your text as a new file?",
+                Button.Save | Button.Cancel, default=Button.Save,
+                labels={Button.Save: "Save As…"})
+            return answer == Button.Save and self.save_as()
         return self._write(self.path)
 
     def save_as(self, path: Path | None = None) -> bool:
         if path is None:
             suggested = self.path or Path(QFileDialog().directory().path()) / "Untitled.txt"
-            name, chosen = QFileDialog.getSaveFileName(
-                self.parent_widget, "Save As", str(suggested), SAVE_FILTER)
+            if self.path is not None and save_problem(self.path):
+                folder = self.path.parent if not save_problem(
+                    self.path.parent / ".jargonfree-probe") else Path.home()
+                suggested = folder / f"{self.path.stem} (edited){self.path.suffix}"
+            name, chosen = self.prompts.save_path("Save As", str(suggested), SAVE_FILTER)
             if not name:
                 return False
             path = Path(name)
@@ -215,6 +238,10 @@ class FileActions(QObject):
     def _write(self, path: Path) -> bool:
         self.finish_loading()
         fmt = self.file_format
+        problem = save_problem(path)
+        if problem:
+            self.prompts.tell("Could not save", f"{problem}.")
+            return False
         try:
             warning = write_text_atomic(path, self.editor.text(), fmt.encoding, fmt.newline,
                                         fmt.bom)
@@ -225,11 +252,75 @@ class FileActions(QObject):
             self.file_format = TextDocument("", "utf-8", fmt.newline, False)
             self.prompts.tell("Saved as UTF-8", warning, warning=False)
         self.path = path
+        self.read_only = False
+        self.disk.watch(path)  # our own save is not a change by another program
         self.editor.document().setModified(False)
         self._discard_autosave()
         self._remember(path)
         self.saved.emit(str(path))
         self.message_posted.emit(f"Saved {path.name}")
+        return True
+
+    # --- the file changed by another program ---------------------------------------------
+    def _changed_on_disk(self) -> None:
+        if self.path is None:
+            return
+        name = self.path.name
+        self.disk.paused = True  # one question at a time, however often it changes
+        try:
+            if self.has_unsaved_text():
+                answer = self.prompts.ask(
+                    "File changed on disk",
+                    f"Another program has changed {name}, and your changes here are not "
+                    "saved.", Button.Save | Button.Discard | Button.Cancel, default=Button.Save,
+                    labels={Button.Save: "Keep Mine, Save As…", Button.Discard: "Reload Theirs",
+                            Button.Cancel: "Keep Mine"},
+                    details="Reload loses your changes; Save As keeps both versions.")
+            else:
+                answer = self.prompts.ask(
+                    "File changed on disk",
+                    f"Another program has changed {name}. Load the new version?",
+                    Button.Discard | Button.Cancel, default=Button.Discard,
+                    labels={Button.Discard: "Reload", Button.Cancel: "Keep This Version"})
+        finally:
+            self.disk.paused = False
+        if answer == Button.Discard:
+            self.reload()
+        elif answer == Button.Save:
+            self.save_as()
+        else:  # kept: the text here is no longer what the file holds
+            self.editor.document().setModified(True)
+        self.read_only = is_read_only(self.path) if self.path else False
+        self.file_state_changed.emit()
+
+    def _removed_from_disk(self) -> None:
+        if self.path is None:
+            return
+        self.editor.document().setModified(True)
+        self.message_posted.emit(f"{self.path.name} was moved or deleted: save to keep this text")
+        self.file_state_changed.emit()
+
+    def _mode_changed_on_disk(self) -> None:
+        if self.path is not None:
+            self.read_only = is_read_only(self.path)
+            self.file_state_changed.emit()
+
+    def reload(self) -> bool:
+        """Read the file again (its new version), keeping the cursor near where it was."""
+        if self.path is None:
+            return False
+        try:
+            doc = read_text(self.path)
+        except ReadError as exc:
+            self.prompts.tell("Could not reload the file", str(exc))
+            return False
+        where = self.editor.textCursor().position()
+        self.set_document(normalize_newlines(doc.text), self.path, doc)
+        self.finish_loading()
+        cursor = self.editor.textCursor()
+        cursor.setPosition(min(where, self.editor.document().characterCount() - 1))
+        self.editor.setTextCursor(cursor)
+        self.message_posted.emit(f"Reloaded {self.path.name}")
         return True
 
     def _remember(self, path: Path) -> None:

@@ -6,7 +6,7 @@ so no dialog ever waits for a click in a test run.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 Button = QMessageBox.StandardButton
 
@@ -37,3 +37,7 @@ class Prompts:
         box = QMessageBox(icon, title, text, Button.Ok, self.parent)
         box.setAccessibleName(title)
         box.exec()
+
+    def save_path(self, title: str, suggested: str, filters: str) -> tuple[str, str]:
+        """A file name to save to, and the filter chosen ("" when cancelled)."""
+        return QFileDialog.getSaveFileName(self.parent, title, suggested, filters)

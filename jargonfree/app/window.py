@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         f.document_replaced.connect(self._document_replaced)
         f.recent_changed.connect(self._fill_recent)
         f.saved.connect(lambda _: self._update_title())
+        f.file_state_changed.connect(self._update_title)
         f.message_posted.connect(lambda m: self.statusBar().showMessage(m, 6000))
         self.findings.finding_activated.connect(self._go_to)
         self.panel.profile_chosen.connect(self.set_profile)
@@ -356,6 +357,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.files.path.name if self.files.path else "Untitled"
+        if self.files.read_only:
+            name += " (read-only)"
         self.setWindowModified(self.editor.document().isModified())
         self.setWindowTitle(f"{name}[*] – jargonfree")
         self.setWindowFilePath(str(self.files.path) if self.files.path else "")

@@ -26,6 +26,8 @@ class FakePrompts:
         self.answer = Button.Discard
         self.asked: list[str] = []
         self.told: list[tuple[str, str]] = []
+        self.save_to = None  # the file name the Save As dialog gives (None: cancelled)
+        self.save_dialogs: list[str] = []  # the names it suggested
 
     def ask(self, title, text, buttons, *, default=None, labels=None, details=""):
         self.asked.append(title)
@@ -33,6 +35,10 @@ class FakePrompts:
 
     def tell(self, title, text, *, warning=True):
         self.told.append((title, text))
+
+    def save_path(self, title, suggested, filters):
+        self.save_dialogs.append(suggested)
+        return (str(self.save_to), "") if self.save_to else ("", "")
 
 
 class CountingClient(SyncEngineClient):
