@@ -1,0 +1,63 @@
+"""Issue 10: findings on real documents. Each sentence is the kind real patient answers and
+programme reports contain, and each test failed before the change it covers."""
+
+from __future__ import annotations
+
+import pytest
+
+from jargonfree import analyze
+
+
+def flagged(text: str, profile: str, categories=None) -> list[str]:
+    return [
+        f.text for f in analyze(text, profile).findings
+        if f.category not in ("passive", "sentence")
+        and (categories is None or f.category in categories)
+    ]
+
+
+# --- 2. everyday words are never rare -------------------------------------------------
+
+
+@pytest.mark.parametrize("profile", ["patient", "general", "bid"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell your doctor if you find a lump near your kidney or your waist.",
+        "The backbone protects the spinal cord.",
+        "Bronchitis causes a cough, and the coughing can last for weeks.",
+        "Infections during pregnancy can harm the baby.",
+        "The tumors may shrink, and the symptoms may decrease.",
+        "Smoking tobacco and breathing in fumes or dust can irritate the airways.",
+        "The weakness may be temporary or permanent.",
+    ],
+)
+def test_everyday_words_are_not_rare(text, profile):
+    assert flagged(text, profile, {"uncommon"}) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Your doctor may prescribe mesalamine.", "mesalamine"),
+        ("The rash may be biphasic.", "biphasic"),
+    ],
+)
+def test_rare_words_still_flagged_for_patients(text, word):
+    assert word in flagged(text, "patient", {"uncommon"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The recommendations from the consultation are below.",
+        "Identification and interpretation of the data took a month.",
+    ],
+)
+def test_long_common_words_pass_for_the_public(text):
+    assert flagged(text, "general", {"uncommon"}) == []
+
+
+def test_long_rare_words_still_flagged_for_the_public():
+    assert flagged("The design was quasi-experimental and combinatorial.", "general",
+                   {"uncommon"}) == ["quasi-experimental", "combinatorial"]
