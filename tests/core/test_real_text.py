@@ -61,3 +61,41 @@ def test_long_common_words_pass_for_the_public(text):
 def test_long_rare_words_still_flagged_for_the_public():
     assert flagged("The design was quasi-experimental and combinatorial.", "general",
                    {"uncommon"}) == ["quasi-experimental", "combinatorial"]
+
+
+# --- 5. consistency without false alarms ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a compound: "staff survey form" is a form, not a second name for the questionnaire
+        "Please fill in the staff survey form. The questionnaire asks about your team.",
+        # set terms
+        "Clinical trials test new medicines. This study will follow 200 people.",
+        "The programme paid for four pilot projects. The programme ran for three years.",
+        # different things sharing a role, told apart in one sentence
+        "The programme funds five projects. The programme ends in 2025. Each project "
+        "reports to the programme.",
+        # the word as a modifier, or the head of a name
+        "We learnt from the project journeys. The programme team met monthly. The "
+        "programme ran for two years.",
+        "We will continue the Innovate UK programme. Our project ends in May. The project "
+        "team will write a report.",
+    ],
+)
+def test_compounds_and_set_terms_are_not_mixed_names(text):
+    assert flagged(text, "general", {"consistency"}) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The programme starts in April. The project will run for two years. "
+         "The programme has a budget.", ["project"]),
+        ("Fill in the survey. The questionnaire takes ten minutes. The survey is "
+         "anonymous.", ["questionnaire"]),
+    ],
+)
+def test_two_names_for_one_thing_still_flagged(text, expected):
+    assert flagged(text, "general", {"consistency"}) == expected

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from jargonfree.core.checks import lower_same_length
@@ -33,6 +34,31 @@ _PREPOSITIONS = frozenset("of by with for at in on from to".split())
 SET_PHRASES = (
     "member of the public", "members of the public", "member of staff", "members of staff",
     "family member", "family members", "staff member", "staff members",
+    "clinical trial", "clinical trials", "drug trial", "drug trials",
+    "randomised controlled trial", "randomised controlled trials", "staff survey",
+    "staff surveys", "pilot project", "pilot projects", "pilot study", "pilot studies",
+    "pilot scheme", "pilot schemes",
+)
+# A group word right before one of these is a modifier in a compound ("project board",
+# "survey form", "project journeys"): the compound names another thing.
+COMPOUND_HEADS = frozenset(
+    """team teams board boards manager managers lead leads group groups form forms journey
+    journeys plan plans site sites report reports meeting meetings officer officers data
+    budget budgets funding partner partners staff member members worker workers level
+    levels results result question questions document documents design evaluation
+    evaluations outputs output management governance office page website phase phases
+    timeline cost costs activity activities leader leaders director directors
+    coordinator coordinators support""".split()
+)
+# Before a group word these leave it a plain reference ("the project", "This programme").
+_PLAIN_BEFORE = frozenset(
+    """a an the this that these those our your their its his her my we each every any
+    some no one two three four five six seven eight nine ten several many few all both
+    other another same whole new old main first second third last next current previous
+    existing future recent local national regional small large big wider joint overall
+    such own of in on at to for from by with and or as about into within across under
+    over after before during per if when whether than is are was were be been being
+    will would can could may might should must do does did has have had not""".split()
 )
 
 
@@ -194,7 +220,7 @@ class TermIndex:
                     start, end = s, spans[i + n - 1][1]
                     if not _in_definition(text, start, end) and not _inside(
                         words, i, n, self.unless[key[0]]
-                    ):
+                    ) and not _compound(text, spans, words, i, n):
                         hits.append((key[0], key[1] * 2 + key[2], start + base, end + base))
                     skip_to = i + n
                     break
@@ -204,6 +230,30 @@ class TermIndex:
 def _in_definition(text: str, start: int, end: int) -> bool:
     """'general practitioner (GP)': a word and its short form name one thing on purpose."""
     return text[max(0, start - 1) : start] == "(" or text[end : end + 2] == " ("
+
+
+def _compound(text: str, spans, words: list[str], i: int, n: int) -> bool:
+    """Is words[i:i+n] part of a compound naming another thing: a one-word noun used as a
+    modifier before a known head ("project board", "survey form", "project journeys"), or
+    the head after a name ("Innovate UK programme", "the Connected Health Cities project")?"""
+    if n == 1 and i + 1 < len(words) and words[i + 1] in COMPOUND_HEADS and _noun_only(words[i]):
+        return True
+    if i == 0:
+        return False
+    a, b = spans[i - 1]
+    if text[b : spans[i][0]].strip() or words[i - 1] in _PLAIN_BEFORE:
+        return False  # punctuation between ("... and, programme"), or "the programme"
+    # A capitalised word before it, not at the start of the sentence: part of a name.
+    return text[a].isupper() and (i > 1 or b - a > 1 and not text[a + 1 : b].islower())
+
+
+@lru_cache(maxsize=4096)
+def _noun_only(word: str) -> bool:
+    """A word lemminflect knows as a noun and not as an adjective (elderly, patient)."""
+    from lemminflect import getAllLemmas
+
+    readings = getAllLemmas(word)
+    return "NOUN" in readings and "ADJ" not in readings
 
 
 def _inside(words: list[str], i: int, n: int, unless: dict[str, list[tuple[str, ...]]]) -> bool:
@@ -236,6 +286,12 @@ def judge(text: str, hits, groups: list[Group]) -> list[Finding]:
         group = groups[g]
         counts = {k: len(spans) for k, spans in uses.items()}
         main = max(counts, key=lambda k: (counts[k], -k))
+        # Two of the words in one sentence are two things the writer tells apart ("the
+        # programme funds five projects"): that word is not a second name for the main one.
+        uses = {k: spans for k, spans in uses.items()
+                if k == main or not _same_sentence(text, spans, uses[main])}
+        if len(uses) < 2:
+            continue
         main_word = group.words[main]
         order = sorted(counts, key=lambda k: (-counts[k], k))
         note = ", ".join(f"{_shown(text, uses[k])} {counts[k]}" for k in order)
@@ -252,6 +308,20 @@ def judge(text: str, hits, groups: list[Group]) -> list[Finding]:
                     note=f"Used here: {note}.",
                 ))
     return findings
+
+
+def _same_sentence(text: str, one, other) -> bool:
+    """Does a span of `one` share a sentence with a span of `other` (no sentence end or
+    line break between them)?"""
+    for s1, e1, _ in one:
+        for s2, e2, _ in other:
+            a, b = (e1, s2) if e1 <= s2 else (e2, s1)
+            if b - a < 400 and not _SENTENCE_END_RE.search(text, a, b):
+                return True
+    return False
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?]\s|\n")
 
 
 def _shown(text: str, spans: list[tuple[int, int, bool]]) -> str:
