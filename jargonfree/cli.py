@@ -155,36 +155,39 @@ def _rules(args) -> int:
     if not args.folder and (own_files or warnings):
         print(f"Your own rules are read from {own_folder}.")
     if args.check:
-        if own_files:
-            warnings += _own_examples_failing(own_files)
+        warnings += _examples_failing(args, folder, own_files)
         for warning in warnings:
             print(f"jargonfree: {warning}", file=sys.stderr)
         if warnings:
             return 2
-        print("All rule files are valid.")
+        print("All rule files are valid and their examples do what they say.")
     else:
         for warning in warnings:
             print(f"jargonfree: warning: {warning}", file=sys.stderr)
     return 0
 
 
-def _own_examples_failing(own_files) -> list[str]:
-    """One line per example of the user's own rules that does not do what it says."""
-    from jargonfree.core.matcher import Matcher
+def _examples_failing(args, folder, own_files) -> list[str]:
+    """One line per example (flag, pass, fix, match phrase, consistency group) of the
+    checked rule files that does not do what it says, run as `check` runs them."""
+    from jargonfree.core.analyze import Analyzer
+    from jargonfree.core.examples import group_problems, phrase_problems, rule_problems
     from jargonfree.core.rules import parse_rules, read_rule_files
 
-    rules = parse_rules(*read_rule_files(own=own_files))
-    matcher = Matcher(rules)
+    if args.folder:
+        found, digest = read_rule_files(folder)
+        groups_file = folder / "consistency.toml"
+        analyzer = Analyzer(parse_rules(found, digest),
+                            consistency_file=groups_file if groups_file.is_file() else None)
+    else:
+        analyzer = Analyzer(parse_rules(*read_rule_files(own=own_files)))
     problems = []
-    for rule in rules.rules:
-        if not rule.key.startswith("own."):
-            continue
-        for example in rule.flag_examples:
-            if not any(f.rule_id == rule.key for f in matcher.match(example).findings):
-                problems.append(f"{rule.key}: not flagged in its example {example!r}")
-        for example in rule.pass_examples:
-            if any(f.rule_id == rule.key for f in matcher.match(example).findings):
-                problems.append(f"{rule.key}: flagged in its pass example {example!r}")
+    for rule in analyzer.rules.rules:
+        problems += rule_problems(analyzer, rule) + phrase_problems(analyzer, rule)
+    if args.folder and not (folder / "consistency.toml").is_file():
+        return problems  # the bundled groups are not this folder's to check
+    for group in analyzer.groups:
+        problems += group_problems(analyzer, group)
     return problems
 
 

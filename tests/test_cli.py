@@ -135,6 +135,40 @@ def test_rules_lists_families_and_checks(run):
         assert family in out
 
 
+FOLDER_RULES = """schema = 1
+category = "wordy"
+
+[[rule]]
+id = "commence"
+match = ["commence"]
+replace = ["start", "begin"]
+message = "Say start."
+examples.flag = ["We commence at nine."]
+examples.pass = ["We start at nine."]
+examples.fix = [["Treatment commenced in May.", "Treatment started in May."]]
+"""
+
+
+def test_rules_check_runs_the_examples_of_a_folder(run, tmp_path):
+    """A rule author checks a folder of rule files the way the tests check ours: flag,
+    pass and fix examples, through the analyzer."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "wordy.toml").write_text(FOLDER_RULES, encoding="utf-8")
+    good = run("rules", "--check", str(folder))
+    assert good.returncode == 0, good.stderr
+    assert "wordy      1 rule" in good.stdout.decode()
+
+    wrong = FOLDER_RULES.replace('"Treatment started in May."', '"Treatment start in May."')
+    (folder / "wordy.toml").write_text(wrong, encoding="utf-8")
+    bad = run("rules", "--check", str(folder))
+    assert bad.returncode == 2
+    assert bad.stderr.decode().splitlines() == [
+        "jargonfree: wordy.commence: its fix example 'Treatment commenced in May.' gives "
+        "'Treatment started in May.', not 'Treatment start in May.'"
+    ]
+
+
 def test_rules_check_reports_a_broken_file(run, tmp_path):
     folder = tmp_path / "rules"
     folder.mkdir()

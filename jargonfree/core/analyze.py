@@ -50,6 +50,7 @@ class Analyzer:
         *,
         cache_dir: Path | None = None,
         own_rules_dir: Path | None = None,
+        consistency_file: Path | None = None,
     ) -> None:
         from jargonfree.core.checks import acronyms, consistency
         from jargonfree.core.matcher import CompiledRules, Matcher
@@ -63,7 +64,7 @@ class Analyzer:
         self.rules = rules
         self.matcher = Matcher(rules, compiled)
         self.known_acronyms = acronyms.load_known_acronyms()
-        groups_file = rules_dir() / "consistency.toml"
+        groups_file = consistency_file or rules_dir() / "consistency.toml"
         self.groups = consistency.load_groups(groups_file) if groups_file.is_file() else []
         self.terms = consistency.TermIndex(self.groups)
         self._cache: OrderedDict[tuple, ParagraphResult] = OrderedDict()

@@ -39,6 +39,7 @@ class Rule:
     source: str | None = None
     flag_examples: tuple[str, ...] = ()
     pass_examples: tuple[str, ...] = ()
+    fix_examples: tuple[tuple[str, str], ...] = ()  # (flagged text, with 1st suggestion)
 
 
 @dataclass(frozen=True)
@@ -116,13 +117,28 @@ def _parse_rule(raw: object, stem: str, category: str, default_source: str | Non
         raise RuleError(f"{where}: 'examples' must be a table with 'flag' and 'pass'")
     flag = _str_list(examples.get("flag"), where, "examples.flag", required=False)
     passes = _str_list(examples.get("pass"), where, "examples.pass", required=False)
+    fixes = _fix_pairs(examples.get("fix"), where)
     return Rule(
         key=f"{stem}.{rid}", id=rid, category=category, match=match, replace=replace,
         message=message.strip(), inflect=inflect,
         unless=_str_list(raw.get("unless"), where, "unless", required=False),
         level=level, explain=explain.strip() if explain else None, source=source,
-        flag_examples=flag, pass_examples=passes,
+        flag_examples=flag, pass_examples=passes, fix_examples=fixes,
     )
+
+
+def _fix_pairs(value: object, where: str) -> tuple[tuple[str, str], ...]:
+    """examples.fix: [["We leveraged it.", "We used it."], ...], a flagged text and the
+    same text with the rule's first suggestion pasted over the finding."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(
+        isinstance(pair, list) and len(pair) == 2
+        and all(isinstance(t, str) and t.strip() for t in pair)
+        for pair in value
+    ):
+        raise RuleError(f"{where}: 'examples.fix' must be a list of [text, fixed text] pairs")
+    return tuple((before, after) for before, after in value)
 
 
 def parse_rule_file(data: bytes, fname: str, family: str | None = None) -> list[Rule]:

@@ -168,3 +168,18 @@ def test_long_text_is_checked_on_two_cores_with_the_same_result(monkeypatch):
 def test_number_of_the_suggestion_fits_the_text(text, term, suggestions):
     [f] = [f for f in analyze(text, "patient").findings if f.suggestions]
     assert (f.text, f.suggestions) == (term, suggestions)
+
+
+def test_paragraph_reading_ages_by_hand():
+    """The chart's per-paragraph reading ages: Flesch-Kincaid grade + 5, worked by hand.
+
+    Paragraph 1: 6 words, 2 sentences, 6 syllables:
+        0.39 * 6/2 + 11.8 * 6/6 - 15.59 = -2.62, + 5 = 2.38 -> 2.4
+    Paragraph 2: 5 words, 1 sentence, 18 syllables (pa-tients 2, ex-pe-ri-enc-ing 5,
+    hy-per-ten-sion 4, re-qui-re 3 in the CMU dictionary, med-i-ca-tion 4):
+        0.39 * 5 + 11.8 * 18/5 - 15.59 = 28.84, + 5 = 33.84 -> 33.8
+    Paragraph 3 has no words, so no reading age.
+    """
+    text = ("We went home. It was late.\n\n"
+            "Patients experiencing hypertension require medication.\n\n* * *")
+    assert analyze(text).paragraph_grades == ((0, 26, 2.4), (28, 82, 33.8), (84, 89, None))
