@@ -11,8 +11,18 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen, QRegion
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from jargonfree.app.styles import is_dark, ok_colour
+from jargonfree.core.profiles import shown_age
 
 MAX_BARS = 120  # more paragraphs than this are grouped: each bar shows a group's hardest
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"
+
+
+def span_words(first: int, last: int, word: str = "paragraph") -> str:
+    """ "paragraph 12" or "paragraphs 12-18"."""
+    return f"{word} {first}" if first == last else f"{word}s {first}-{last}"
 
 
 class ReadingAgeChart(QWidget):
@@ -21,6 +31,9 @@ class ReadingAgeChart(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.bars: list[tuple[int, int, float | None, int]] = []  # start, end, age, count
+        # For each bar: (first, last) paragraph number and (first, last) line, 1-based.
+        self.covers: list[tuple[tuple[int, int], tuple[int, int] | None]] = []
+        self.scored = self.paragraphs = 0
         self.target: tuple[int | None, int | None] = (None, 14)
         self.step = 1
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -35,29 +48,56 @@ class ReadingAgeChart(QWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return self.sizeHint()
 
-    def set_data(self, grades, target: tuple[int | None, int | None]) -> None:
+    def set_data(self, grades, target: tuple[int | None, int | None], lines=()) -> None:
+        """Paragraphs as (start, end, reading age or None: a heading, a label or too
+        short), and the first line of each (when known)."""
         grades = list(grades)
+        lines = list(lines) if len(lines) == len(grades) else []
         step = max(1, -(-len(grades) // MAX_BARS))
-        bars = []
+        bars, covers = [], []
         for i in range(0, len(grades), step):
             group = grades[i:i + step]
             ages = [g for _, _, g in group if g is not None]
             bars.append((group[0][0], group[-1][1], max(ages) if ages else None, len(group)))
+            last = i + len(group) - 1
+            covers.append(((i + 1, last + 1), (lines[i], lines[last]) if lines else None))
         self.bars = bars
+        self.covers = covers
+        self.scored = sum(1 for _, _, g in grades if g is not None)
+        self.paragraphs = len(grades)
         self.step = step
         self.target = target
         self.setAccessibleDescription(self.summary())
         self.update()
 
+    def above(self, age: float | None) -> bool:
+        """Above the target as the figure is shown (14.1 is "14": not above 14)."""
+        hi = self.target[1]
+        return age is not None and hi is not None and shown_age(age) > hi
+
+    def where(self, i: int) -> str:
+        """What bar `i` covers: "paragraph 3 (line 7)", "paragraphs 12-18 (lines 40-61)"."""
+        (first, last), lines = self.covers[i]
+        said = span_words(first, last)
+        if lines is not None:
+            said += f" ({span_words(lines[0], lines[1], 'line')})"
+        return said
+
     def summary(self) -> str:
         ages = [(i, a) for i, (_, _, a, _) in enumerate(self.bars) if a is not None]
         if not ages:
             return "No paragraphs long enough to score yet."
-        hi = self.target[1]
-        over = sum(1 for _, a in ages if hi is not None and a > hi)
+        left_out = self.paragraphs - self.scored
+        head = f"{plural(self.scored, 'paragraph')} scored"
+        if left_out:
+            head += f" ({plural(left_out, 'heading or label', 'headings or labels')} left out)"
+        over = sum(1 for _, a in ages if self.above(a))
         worst, age = max(ages, key=lambda x: x[1])
-        return (f"{len(self.bars)} paragraphs; {over} above the target; the hardest is "
-                f"paragraph {worst + 1}, reading age {age:.0f}.")
+        if self.step == 1:
+            return (f"{head}; {over:,} above the target; the hardest is {self.where(worst)}, "
+                    f"reading age {age:.0f}.")
+        return (f"{head}, up to {self.step} a bar; {plural(over, 'bar')} above the target; "
+                f"the hardest is in {self.where(worst)}, reading age {age:.0f}.")
 
     def _top(self) -> float:
         ages = [a for _, _, a, _ in self.bars if a is not None]
@@ -118,7 +158,7 @@ class ReadingAgeChart(QWidget):
                     p.drawLine(QPointF(x, base), QPointF(x + width - gap, base))
                     continue
                 rect = QRectF(x, y(age), max(1.0, width - gap), plot.bottom() - y(age))
-                over = hi is not None and age > hi
+                over = self.above(age)
                 p.fillRect(rect, warn_fill if over else ok_fill)
                 if over:
                     hatched += rect.toAlignedRect()
@@ -147,16 +187,19 @@ class ReadingAgeChart(QWidget):
         if i is None:
             QToolTip.hideText()
             return
-        start, end, age, count = self.bars[i]
-        first = i * self.step + 1
-        which = f"Paragraph {first}" if count == 1 else f"Paragraphs {first}-{first + count - 1}"
-        hi = self.target[1]
-        if age is None:
-            tip = f"{which}: too short to score"
-        else:
-            verdict = " (above the target)" if hi is not None and age > hi else ""
-            tip = f"{which}: reading age {age:.0f}{verdict}. Click to go there."
+        tip = self.tip(i)
         QToolTip.showText(event.globalPosition().toPoint(), tip, self)
+
+    def tip(self, i: int) -> str:
+        """What bar `i` shows, in words."""
+        _start, _end, age, count = self.bars[i]
+        which = self.where(i)
+        which = which[0].upper() + which[1:]
+        if age is None:
+            return f"{which}: a heading, a label or too short to score"
+        verdict = " (above the target)" if self.above(age) else ""
+        hardest = "hardest " if count > 1 else ""
+        return f"{which}: {hardest}reading age {age:.0f}{verdict}. Click to go there."
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         i = self._bar_at(event.position().x())

@@ -199,7 +199,7 @@ class ScorePanel(QWidget):
         self.size.setText(f"{words}, {r.sentences:,} sentences; "
                           f"{reading_time_words(r.reading_time_seconds)}")
         self.more.setText(self._more_text(r))
-        self.chart.set_data(analysis.paragraph_grades, r.target)
+        self.chart.set_data(analysis.paragraph_grades, r.target, analysis.paragraph_lines)
         self.chart_note.setText(self.chart.summary())
         self._set_compare(baseline, analysis)
 
@@ -237,25 +237,46 @@ class ScorePanel(QWidget):
             self.compare_box.hide()
             return
         b, r = baseline.readability, now.readability
+        # The highlights and the jargon share depend on the audience's checks: after a
+        # change of audience they are not a change in the text, so they get no verdict.
+        same_audience = b.profile == r.profile
         rows = [
-            ("Reading age", b.reading_age, r.reading_age, True),
-            ("SMOG reading age", b.smog_reading_age, r.smog_reading_age, True),
-            ("Flesch ease", b.flesch_reading_ease, r.flesch_reading_ease, False),
-            ("Jargon %", b.jargon_percent, r.jargon_percent, True),
-            ("Highlights", len(baseline.findings), len(now.findings), True),
+            ("Reading age", b.reading_age, r.reading_age, True, True),
+            ("SMOG reading age", b.smog_reading_age, r.smog_reading_age, True, True),
+            ("Flesch ease", b.flesch_reading_ease, r.flesch_reading_ease, False, True),
+            ("Jargon %", b.jargon_percent, r.jargon_percent, True, same_audience),
+            ("Highlights", len(baseline.findings), len(now.findings), True, same_audience),
         ]
         for col, head in enumerate(("", "Then", "Now")):
             label = _label(head, wrap=False)
             label.setFont(_scaled(self, 1.0, bold=True))
             self.compare.addWidget(label, 0, col)
-        for row, (name, then, now_value, lower_better) in enumerate(rows, start=1):
+        row = 1
+        if not same_audience:
+            then_p, now_p = get_profile(b.profile), get_profile(r.profile)
+            self.compare.addWidget(_label("Audience", wrap=False), row, 0)
+            self.compare.addWidget(_label(then_p.label), row, 1)
+            self.compare.addWidget(_label(now_p.label), row, 2)
+            row += 1
+            self.compare.addWidget(_label("Target", wrap=False), row, 0)
+            self.compare.addWidget(_label(goal_words(b.target)), row, 1)
+            self.compare.addWidget(_label(goal_words(r.target)), row, 2)
+            row += 1
+        for name, then, now_value, lower_better, judged in rows:
             change = ""
-            if then is not None and now_value is not None and round(then) != round(now_value):
+            if (judged and then is not None and now_value is not None
+                    and round(then) != round(now_value)):
                 better = (now_value < then) == lower_better
                 change = " (better)" if better else " (worse)"
             self.compare.addWidget(_label(name, wrap=False), row, 0)
             self.compare.addWidget(_label(_num(then), wrap=False), row, 1)
             self.compare.addWidget(_label(_num(now_value) + change, wrap=False), row, 2)
+            row += 1
+        if not same_audience:
+            note = _label("Highlights and jargon are counted for the new audience, so they "
+                          "are not compared.")
+            note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            self.compare.addWidget(note, row, 0, 1, 3)
         self.compare_box.show()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)

@@ -35,7 +35,7 @@ from jargonfree.app.positions import PositionMap
 from jargonfree.app.preferences import PreferencesDialog, options_for
 from jargonfree.app.prompts import Prompts
 from jargonfree.app.report import build_html, export_html, export_pdf, report_name
-from jargonfree.app.scores import ScorePanel
+from jargonfree.app.scores import ScorePanel, goal_words
 from jargonfree.app.theme import ThemeManager
 from jargonfree.core.model import Analysis
 from jargonfree.core.profiles import get_profile
@@ -197,10 +197,15 @@ class MainWindow(QMainWindow):
 
     # --- choices ------------------------------------------------------------------------
     def set_profile(self, name: str) -> None:
+        changed = name != self.settings.profile
         self.settings.profile = name
         self.panel.set_profile(name)
         self.checker.set_profile(name)
         self._update_counts()
+        if changed:
+            p = get_profile(name)
+            self.statusBar().showMessage(
+                f"Audience: {p.label}. The target is now {goal_words(p.target)}.", 8000)
 
     def _filter(self, hidden: frozenset[str]) -> None:
         self.settings.hidden_categories = sorted(hidden)

@@ -19,6 +19,7 @@ from jargonfree.core.rules import RuleSet, rules_dir
 from jargonfree.core.text import (
     LineIndex,
     Paragraph,
+    is_heading_or_label,
     paragraph_spans,
     segment_paragraph,
     skip_spans,
@@ -88,6 +89,8 @@ class Analyzer:
         total = Counts()
         jargon_weighted = 0.0
         grades = []
+        index = LineIndex(text)
+        lines = []
         for start, end in paragraph_spans(text):
             result = self._paragraph(text[start:end], prof, options)
             found += [(f, start) for f in result.findings]
@@ -98,7 +101,9 @@ class Analyzer:
             total = total + result.counts
             if result.jargon_percent is not None:
                 jargon_weighted += result.jargon_percent * result.counts.words
-            grades.append((start, end, result.reading_age))
+            label = is_heading_or_label(text[start:end])
+            grades.append((start, end, None if label else result.reading_age))
+            lines.append(index.line_col(start)[0])
 
         if "acronym" not in options.disabled:
             found += [(f, 0) for f in acronyms.check(text, self.known_acronyms, skips)]
@@ -109,11 +114,10 @@ class Analyzer:
         ) else set()
         found = [(f, o) for f, o in found if not _drop(f, o, explained, defined, options)]
         found = _first_rare_use_only(found)
-        index = LineIndex(text)
         placed = [_placed(f, o, *index.line_col(f.start + o)) for f, o in found]
         jargon = round(jargon_weighted / total.words, 1) if total.words else None
         readability = compute(total, prof, jargon)
-        return Analysis(tuple(placed), readability, revision, tuple(grades))
+        return Analysis(tuple(placed), readability, revision, tuple(grades), tuple(lines))
 
     def prefill(self, text: str, profile: str = "general", options: Options | None = None) -> None:
         """Check the paragraphs of a long text on two processor cores, keeping the results

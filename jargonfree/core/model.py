@@ -107,6 +107,7 @@ class Analysis:
     readability: Readability
     revision: int = 0
     paragraph_grades: tuple[tuple[int, int, float | None], ...] = ()  # (start, end, reading age)
+    paragraph_lines: tuple[int, ...] = ()  # the first line of each paragraph, 1-based
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def shown_age(reading_age: float) -> int:
+    """A reading age as people see it: whole years, rounded as f"{age:.0f}" rounds."""
+    return int(f"{reading_age:.0f}")
+
+
 @dataclass(frozen=True, slots=True)
 class Profile:
     name: str
@@ -23,9 +28,11 @@ class Profile:
         return (self.min_reading_age, self.max_reading_age)
 
     def meets(self, reading_age: float | None) -> bool | None:
+        """Whether a reading age meets the target, compared as it is shown: in whole
+        years (14.1 is shown as "14", and 14 meets "14 or under")."""
         if reading_age is None:
             return None
-        if self.max_reading_age is not None and reading_age > self.max_reading_age:
+        if self.max_reading_age is not None and shown_age(reading_age) > self.max_reading_age:
             return False
         return True  # easier than the minimum is never a failure of plain English
 

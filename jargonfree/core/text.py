@@ -238,3 +238,17 @@ class LineIndex:
 
         i = bisect_right(self._starts, offset) - 1
         return i + 1, offset - self._starts[i] + 1
+
+
+def is_heading_or_label(paragraph: str) -> bool:
+    """A paragraph that is a heading or a label, not prose: a Markdown heading, or one
+    short line that does not end like a sentence ("Introduction", "Contact details:").
+    Its reading age would be meaningless (one long word scores as reading age 40 and
+    more), so it is not scored as a paragraph."""
+    stripped = paragraph.strip()
+    if not stripped or "\n" in stripped:
+        return False
+    if HEADING_RE.match(stripped):
+        return True
+    words = WORD_RE.findall(stripped)
+    return bool(words) and len(words) <= SHORT_LINE_WORDS and stripped[-1] not in ".!?"

@@ -171,8 +171,10 @@ def test_reading_time_at_200_words_a_minute(words, seconds):
 
 @pytest.mark.parametrize(
     "profile, reading_age, meets",
-    [("patient", 8.0, True), ("patient", 11.0, True), ("patient", 11.1, False),
-     ("general", 14.0, True), ("general", 14.5, False), ("specialist", 18.0, True)],
+    # Compared as shown, in whole years: 11.1 is shown as "11" and meets "9 to 11".
+    [("patient", 8.0, True), ("patient", 11.0, True), ("patient", 11.1, True),
+     ("patient", 11.6, False), ("general", 14.0, True), ("general", 14.6, False),
+     ("specialist", 18.0, True)],
 )
 def test_meets_target(profile, reading_age, meets):
     # FK grade = 0.39 * 10 + 11.8 * spw - 15.59; choose syllables so grade + 5 = reading_age.
