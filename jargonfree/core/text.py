@@ -1,16 +1,23 @@
 """Split text into paragraphs, sentences and words, with code-point offsets.
 
-The counting rules (DESIGN.md, "Counting") are ours, so they are written out here
-rather than left to a tokenizer: a word is a run of letters or digits with inner
-hyphens and apostrophes; numbers (1,250.50) are one word; a sentence ends at
-. ! ? (not inside e.g., i.e., Dr., p.m., decimals or money), at the end of a list
-item or heading, and at a blank line; a line break inside wrapped prose does not
-end a sentence. Markdown link targets and bare URLs are not words.
+The counting rules (DESIGN.md, "Counting"; docs/READABILITY.md) are ours, so they are
+written out here rather than left to a tokenizer: a word is a run of letters or digits
+with inner hyphens and apostrophes; numbers (1,250.50) are one word; a sentence ends at
+. ! ? or … (not inside e.g., i.e., Dr., p.m., decimals or money), at the end of a list
+item or heading (a list written on one line, "1) ... 2) ...", too), and at a blank line;
+a line break inside wrapped prose does not end a sentence. After an abbreviation, whether
+a full stop ends the sentence depends on its kind and on the next word (`_continues`).
+Markdown link targets and bare URLs are not words. The English golden rules of the
+Pragmatic Segmenter are the test (tests/core/test_golden_rules.py).
+
+This is the one splitter: the readability counts, the sentence checks (the editor's
+sentence highlights) and the per-paragraph chart all read its sentences.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 WORD_RE = re.compile(
@@ -19,17 +26,56 @@ WORD_RE = re.compile(
     r"|[^\W_]+(?:['’\-‐‑][^\W_]+)*"
 )
 BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-*+•▪–]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+")
+# A list item's marker at the start of a line: a bullet ("- ", "• "), a number or a letter
+# ("1. ", "2) ", "1.) ", "a. "), or a bullet and a number ("• 9. ", "⁃10. ").
+LIST_ITEM_RE = re.compile(
+    r"[ \t]*(?:(?P<bullet>[-*+•▪◦‣⁃–])(?:[ \t]*(?P<bnum>\d{1,3})(?P<bpunct>\.\)|[.)]))?"
+    r"|(?P<num>\d{1,3}|[a-zA-Z])(?P<punct>\.\)|[.)]))[ \t]+"
+)
+INLINE_BULLETS = "•▪◦‣⁃"  # bullets that are never a dash or emphasis inside a line
 HEADING_RE = re.compile(r"[ \t]*#{1,6}[ \t]")
 SKIP_RE = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+|\S+@\S+\.\w+")
-# A full stop, ! or ? (with closing quotes/brackets) followed by space or the end.
-END_RE = re.compile(r"[.!?]+['’\"”)\]]*(?=\s|$)")
-# Abbreviations whose full stop never ends a sentence, whatever follows.
-ABBREVIATIONS = frozenset(
-    """e.g eg i.e ie dr mr mrs ms mx prof st no nos vs v cf approx a.m p.m am pm etc
-    et al fig figs vol pp p ref dept est inc ltd co jan feb mar apr jun jul aug sep sept
-    oct nov dec mon tue tues wed thu thur thurs fri sat sun rev hon gen col lt sgt capt
-    mt tel ext min max sq al""".split()
+# A full stop, ! ? or … (with closing quotes/brackets) followed by space or the end.
+END_RE = re.compile(r"[.!?…]+['’\"”)\]]*(?=\s|$)")
+# ". . ." with spaces between the dots (the formal ellipsis) marks words left out inside a
+# sentence: it never ends one. A full stop written before or after it still does.
+SPACED_ELLIPSIS_RE = re.compile(r"(?<!\S)\.(?: \.){2}(?=[\s'’\"”)\]]|$)")
+# What follows a full stop: opening quotes and brackets, then the next word or character.
+NEXT_RE = re.compile(r"[\s\"'“‘(\[]*(?:([^\W_][\w'’]*)|(\S))?")
+# Abbreviations whose full stop never ends a sentence: titles before a name, and Latin
+# abbreviations that always lead on ("e.g. aspirin"). All in capitals, a title is an
+# acronym ("I have MS. It...") unless the next word is in capitals too.
+NEVER_END = frozenset(
+    """e.g eg i.e ie viz cf vs v dr mr mrs ms mx prof rev hon gen col lt sgt capt mt fr""".split()
+)
+# Abbreviations that end a sentence when a capitalised word follows ("...and co. They
+# should know.", "Acme Ltd. It closed."), but not before a small letter or a number
+# ("approx. 5 mg", "p. 55").
+ENDS_BEFORE_CAPITAL = frozenset(
+    """etc al approx est dept inc ltd co corp plc bros jr sr fig figs vol pp ref tel ext
+    min max sq jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur
+    thurs fri sat sun""".split()
+)
+# Abbreviations that often come before a name ("U.S. Government", "J. Smith", "St.
+# Michael's", "9 a.m. Monday"): they end a sentence only before a word that usually
+# starts one ("...in the U.S. How about you?").
+BEFORE_NAMES = frozenset("st no nos a.m p.m am pm".split())
+ABBREVIATIONS = NEVER_END | ENDS_BEFORE_CAPITAL | BEFORE_NAMES
+# Words that start sentences far more often than they start a name: pronouns, articles,
+# question words, linking words, auxiliaries and the commands of patient leaflets.
+SENTENCE_STARTERS = frozenset(
+    """i you he she it we they me him her us them my your his its our their this that these
+    those there here a an the some any all each every no none many most much more few both
+    either neither another other such one two three what when where which who whom whose
+    why how if unless until while whilst although though because since as so but and or
+    nor yet then now also however still instead meanwhile therefore thus hence finally
+    first next later today tomorrow yesterday after before during in on at for from with
+    by of to about without within between among through under over please do does did
+    don't doesn't didn't is isn't are aren't was wasn't were weren't has hasn't have
+    haven't had hadn't can can't could couldn't will won't would wouldn't should shouldn't
+    may might must shall not never always often sometimes usually only even just let
+    let's take call ask tell bring keep make see go come try use speak contact visit read
+    check find get give stop avoid remember note follow being yes""".split()
 )
 SHORT_LINE_WORDS = 8
 
@@ -72,26 +118,49 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """Is the full stop at `dot` part of an abbreviation such as e.g. or Dr.?
+def _continues(text: str, m: re.Match[str]) -> bool:
+    """Does the sentence go on after this full stop, ! or ? (a match of END_RE)?
 
-    Titles and Latin abbreviations (Dr., e.g., i.e.) never end a sentence. Times, "etc." and
-    dotted initialisms (p.m., U.K.) end one when a capital follows: "It shuts at 5 p.m. Please
-    come early." is two sentences, "at 5 p.m. on Mondays" is not.
+    The rules, with the Pragmatic Segmenter's golden rules as their test: a stop inside
+    quotes or brackets, and a ! or ?, end a sentence unless a small letter follows ("'It is
+    great.' she said", "Yahoo! in"); an ellipsis ends one before a capital, never inside
+    square brackets ("[...]"); a full stop after an abbreviation ends one as the
+    abbreviation's kind says (NEVER_END, ENDS_BEFORE_CAPITAL, BEFORE_NAMES); after an
+    acronym (NHS., A&E., MS.) or any other word, it ends one.
     """
+    group = m.group()
+    after = NEXT_RE.match(text, m.end())
+    word = after.group(1)
+    small_next = bool(word) and word[0].islower()
+    if group[0] == "…" or group.startswith(".."):
+        return small_next or (m.start() > 0 and text[m.start() - 1] == "[")
+    if group != ".":
+        return small_next  # "!", "?", "?!", or a stop before a closing quote or bracket
+    dot = m.start()
     start = dot
-    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in ".°º"):
         start -= 1
-    token = text[start:dot].lower().strip(".")
-    if not token:
-        return False
-    dotted = bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
-    if token in ("a.m", "p.m", "am", "pm", "etc") or (dotted and token not in ("e.g", "i.e")):
-        after = re.match(r"[\s\"'“‘(\[]*(\w)", text[dot + 1 : dot + 80])
-        return not (after and after.group(1).isupper())
-    if token in ABBREVIATIONS:
+    raw = text[start:dot].lstrip(".")
+    if not raw:
+        return False  # after a number, a symbol or a space
+    if len(raw) == 1 and start >= 2 and text[start - 1] in "&/+" and text[start - 2].isalnum():
+        return False  # the end of an acronym written with a symbol: A&E. Q&A.
+    letters = raw.replace(".", "")
+    if (len(letters) > 1 and letters.isupper() and "." not in raw
+            and not (word and (word.isupper() or word[0].isdigit()))):
+        return False  # an acronym, though it looks like a title or an abbreviation: MS. CO.
+    token = raw.lower().replace("°", "o").replace("º", "o")
+    if token in NEVER_END:
         return True
-    return len(token) == 1  # initials: J. Smith
+    capital_next = bool(word) and word[0].isupper()
+    if token in ENDS_BEFORE_CAPITAL:
+        return not capital_next
+    if token in BEFORE_NAMES or len(token) == 1 or _DOTTED_RE.fullmatch(token):
+        return not (capital_next and word.lower() in SENTENCE_STARTERS)
+    return False
+
+
+_DOTTED_RE = re.compile(r"(?:[a-z]{1,2}\.)+[a-z]{1,2}")  # u.s, e.u, ph.d, u.s.a (not a web name)
 
 
 def _line_breaks(text: str) -> list[int]:
@@ -140,26 +209,69 @@ def _line_breaks(text: str) -> list[int]:
     return breaks
 
 
+def _inline_items(text: str, m: re.Match[str], end: int) -> list[tuple[int, int]]:
+    """Markers of the next items of a list written on one line, after the line's first
+    marker `m`: "1.) The first item 2.) The second item", "a. ... b. ...", "• ... • ...".
+
+    Only the next number or letter in turn counts ("2." after "1.", "b." after "a."), so a
+    number in the item's own words ("take 3 tablets") is not taken for a marker.
+    """
+    g = m.groupdict()
+    if g["num"]:
+        value, punct, bullet = g["num"], g["punct"], ""
+    elif g["bnum"]:
+        value, punct, bullet = g["bnum"], g["bpunct"], g["bullet"]
+    elif g["bullet"] in INLINE_BULLETS:
+        value, punct, bullet = "", "", g["bullet"]
+    else:
+        return []
+    out = []
+    pos = m.end()
+    while True:
+        if value:
+            value = str(int(value) + 1) if value.isdigit() else chr(ord(value) + 1)
+            if not value.isalnum():
+                break
+        marker = (re.escape(bullet) + r"[ \t]*" if bullet else "") + re.escape(value + punct)
+        found = re.compile(r"(?<=[ \t])" + marker + r"[ \t]+(?=\S)").search(text, pos, end)
+        if not found:
+            break
+        out.append(found.span())
+        pos = found.end()
+    return out
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in one paragraph's text."""
     cuts = set(_line_breaks(text)) if "\n" in text else set()
-    # List markers and heading marks at line starts ("1. ", "- ", "## ") are not sentences
-    # and not words: their full stops do not end a sentence, and sentences start after them.
+    # List markers and heading marks ("1. ", "- ", "## ", and the markers of a list written
+    # on one line) are not sentences and not words: their full stops do not end a
+    # sentence, and sentences start after them.
     marks: dict[int, int] = {}
     line_start = 0
     for line in text.split("\n"):
+        line_end = line_start + len(line)
         m = LIST_ITEM_RE.match(text, line_start) or HEADING_RE.match(text, line_start)
-        if m and m.end() <= line_start + len(line):
+        if m and m.end() <= line_end:
             marks[m.start() + len(m.group()) - len(m.group().lstrip())] = m.end()
-        line_start += len(line) + 1
+            if m.re is LIST_ITEM_RE:
+                for a, b in _inline_items(text, m, line_end):
+                    marks[a] = b
+                    cuts.add(a)
+        line_start = line_end + 1
+    mark_starts = sorted(marks)
+    ellipsis_dots: set[int] = set()
+    if ". ." in text:
+        for e in SPACED_ELLIPSIS_RE.finditer(text):
+            ellipsis_dots.update(range(e.start(), e.end()))
     for m in END_RE.finditer(text):
         dot = m.start()
-        if any(s <= dot < e for s, e in marks.items()):
+        if mark_starts:
+            i = bisect_right(mark_starts, dot) - 1
+            if i >= 0 and dot < marks[mark_starts[i]]:
+                continue
+        if dot in ellipsis_dots or _continues(text, m):
             continue
-        if text[dot] == "." and m.group().count(".") == 1 and _is_abbreviation(text, dot):
-            continue
-        if m.group().startswith("...") and text[m.end() : m.end() + 2].strip()[:1].islower():
-            continue  # "Wait... then go." is one sentence
         cuts.add(m.end())
     cuts.add(len(text))
     spans = []
@@ -234,8 +346,6 @@ class LineIndex:
         self._starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        from bisect import bisect_right
-
         i = bisect_right(self._starts, offset) - 1
         return i + 1, offset - self._starts[i] + 1
 
