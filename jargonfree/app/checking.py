@@ -9,7 +9,6 @@ QTextCursor over the words, which Qt keeps on them as the text around changes.
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor
@@ -20,8 +19,6 @@ from jargonfree.app.positions import PositionMap
 from jargonfree.core.model import Analysis, Options
 
 DEBOUNCE_MS = 150
-LOCAL_COUNT_LIMIT = 200_000  # characters; longer texts take the checker's word count
-WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")  # a word, as DESIGN.md counts them
 STATE_WORDS = {
     "stopped": "Getting ready…",
     "starting": "Getting ready…",
@@ -29,10 +26,6 @@ STATE_WORDS = {
     "busy": "Checking…",
     "restarting": "Restarting checker…",
 }
-
-
-def count_words(text: str) -> int:
-    return sum(1 for _ in WORD_RE.finditer(text))
 
 
 class Checker(QObject):
@@ -52,7 +45,7 @@ class Checker(QObject):
         self.revision = 0
         self.analysis: Analysis | None = None  # the last fresh one, ignored findings out
         self.baseline: Analysis | None = None  # the first one for this document
-        self.words = 0
+        self.words = 0  # the checker's count (core.text's rules): the word limit's count
         self._sent: tuple[int, str] | None = None  # (revision, text) last sent
         self._here: list[tuple[QTextCursor, str]] = []  # ignored here: (cursor, rule_id)
         self._document: set[tuple[str, str]] = set()  # ignored everywhere: (rule_id, text)
@@ -78,8 +71,6 @@ class Checker(QObject):
         self._debounce.stop()
         text = self.editor.text()
         self._sent = (self.revision, text)
-        if len(text) <= LOCAL_COUNT_LIMIT:
-            self.words = count_words(text)
         self.client.submit(self.revision, text, self.profile, self.options)
         self._describe()
 
@@ -115,7 +106,7 @@ class Checker(QObject):
             return
         analysis = self._without_ignored(analysis, text)
         self.analysis = analysis
-        self.words = analysis.readability.words if len(text) > LOCAL_COUNT_LIMIT else self.words
+        self.words = analysis.readability.words
         if self.baseline is None:
             self.baseline = analysis
         self.editor.show_findings(text, analysis.findings)

@@ -10,11 +10,11 @@ import pytest  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from jargonfree.app.window import MainWindow  # noqa: E402
-from jargonfree.app.worker import SyncEngineClient  # noqa: E402
 from jargonfree.paths import AppPaths  # noqa: E402
 from jargonfree.settings import Settings  # noqa: E402
 
 from .fake_engine import fake_analyze  # noqa: E402
+from .sync_client import SyncEngineClient  # noqa: E402
 
 Button = QMessageBox.StandardButton
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -11,12 +12,12 @@ from PySide6.QtWidgets import QApplication
 from jargonfree.app.app import run
 from jargonfree.app.autosave import AutosaveStore
 from jargonfree.app.window import MainWindow
-from jargonfree.app.worker import SyncEngineClient
 from jargonfree.settings import Settings, load_settings
 from jargonfree.userlists import add_word, load_word_list
 
 from .conftest import Button, painted, type_text, wait_checked
 from .fake_engine import fake_analyze
+from .sync_client import SyncEngineClient
 
 
 def texts(window) -> list[str]:
@@ -367,3 +368,24 @@ def test_saving_during_a_long_load_writes_the_whole_text(qtbot, make_window, tmp
     assert w.files.open_path(target)
     qtbot.waitUntil(lambda: not w.files.loading(), timeout=5000)
     assert w.editor.toPlainText() == text and w.files.path == target
+
+
+COUNTED = "It costs £1,250.50 today, e.g. on 2.5 mg. "  # 8 words by the counting rules
+
+
+@pytest.mark.parametrize("times", [1, 5_000])  # 5,000 times is 215,000 characters
+def test_status_bar_counts_words_as_the_checker_does(qtbot, make_window, times):
+    """The word count (and so the word limit) is the engine's, short text or long: numbers,
+    money and "e.g." are one word each, however long the text."""
+    from jargonfree import analyze
+
+    def real(text, profile, options, revision):
+        return analyze(text, profile, options=options, revision=revision)
+
+    w = make_window(Settings(word_limit=10), client=SyncEngineClient(real))
+    w.editor.setPlainText(COUNTED * times)
+    w.checker.check_now()
+    wait_checked(qtbot, w)
+    assert w.checker.analysis.readability.words == 8 * times
+    expected = f"{8 * times:,} / 10 words" + ("" if times == 1 else f" ({8 * times - 10:,} over)")
+    assert w.counts.text().startswith(expected)

@@ -19,13 +19,14 @@ import pytest
 
 from jargonfree.app.worker import (
     PART_SIZE,
-    SyncEngineClient,
     WorkerClient,
     send_analysis,
     serve,
     worker_main,
 )
 from jargonfree.core.model import Analysis, Finding, Options, Readability
+
+from .sync_client import SyncEngineClient
 
 ROOT = Path(__file__).resolve().parents[2]
 READABILITY = Readability("general", 0, 0, 0, *([None] * 11), 0, (None, 14), None, {})
