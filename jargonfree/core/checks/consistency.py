@@ -293,7 +293,7 @@ def judge(text: str, hits, groups: list[Group]) -> list[Finding]:
         if len(uses) < 2:
             continue
         main_word = group.words[main]
-        order = sorted(counts, key=lambda k: (-counts[k], k))
+        order = sorted(uses, key=lambda k: (-counts[k], k))  # the words still in play
         note = ", ".join(f"{_shown(text, uses[k])} {counts[k]}" for k in order)
         message = f"{group.message} Most often here: '{_shown(text, uses[main])}'."
         for k, spans in uses.items():

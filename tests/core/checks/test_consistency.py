@@ -106,3 +106,15 @@ def test_broken_file_names_the_problem(tmp_path, content, error):
     path.write_text(content)
     with pytest.raises(ValueError, match=error):
         load_groups(path)
+
+
+def test_a_word_told_apart_in_one_sentence_is_left_out_of_the_note():
+    # "communities" and "participants" share a sentence, so "communities" is not another
+    # name here; the note used to look it up anyway and analyze() failed with a KeyError.
+    from jargonfree import analyze
+
+    text = ("The report was written by volunteers and was checked by the clinical lead. "
+            "Because the evidence base for interventions in coastal communities is thin, "
+            "the consortium proposes interviews with 4 participants and an economic analysis.")
+    found = [f for f in analyze(text).findings if f.category == "consistency"]
+    assert found and all("communities" not in f.note for f in found)
