@@ -87,14 +87,27 @@ def _check(args) -> int:
             outputs.append({"path": path, **result.to_dict()})
         else:
             for f in result.findings:
-                hint = f" [{'; '.join(f.suggestions)}]" if f.suggestions else ""
-                print(f"{path}:{f.line}:{f.column}: {f.category}: {f.message}{hint}")
+                print(text_line(path, f))
     if args.format == "json":
         json.dump(outputs, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     if status == 0 and args.fail_on and worst >= level_rank(args.fail_on):
         status = 1
     return status
+
+
+WORDS_SHOWN = 60  # characters of a finding's words in a text line; longer ones are cut
+
+
+def text_line(path: str, f) -> str:
+    """One finding as a compiler-style line: path:line:column: category: 'words':
+    message [suggestion; suggestion]. The first four fields never change, so tools that
+    split on them keep working; the words are on one line, long ones cut with "…"."""
+    words = " ".join(f.text.split())
+    if len(words) > WORDS_SHOWN:
+        words = words[: WORDS_SHOWN - 1].rstrip() + "…"
+    hint = f" [{'; '.join(f.suggestions)}]" if f.suggestions else ""
+    return f"{path}:{f.line}:{f.column}: {f.category}: '{words}': {f.message}{hint}"
 
 
 def _score(args) -> int:
@@ -120,8 +133,13 @@ def _score(args) -> int:
 def _rules(args) -> int:
     from pathlib import Path
 
-    from jargonfree.core.rules import RuleError, load_rules, parse_rules, read_own_rule_files
-    from jargonfree.core.rules import rules_dir
+    from jargonfree.core.rules import (
+        RuleError,
+        load_rules,
+        parse_rules,
+        read_own_rule_files,
+        rules_dir,
+    )
 
     folder = Path(args.folder) if args.folder else rules_dir()
     if not folder.is_dir():
@@ -194,17 +212,22 @@ def _examples_failing(args, folder, own_files) -> list[str]:
 def _command_parser(command: str) -> argparse.ArgumentParser:
     prog = f"jargonfree {command}"
     if command == "check":
-        p = argparse.ArgumentParser(prog=prog, description="Check files for jargon and hard text.")
-        p.add_argument("files", nargs="+", metavar="FILE", help="text files; - reads standard input")
+        p = argparse.ArgumentParser(prog=prog,
+                                    description="Check files for jargon and hard text.")
+        p.add_argument("files", nargs="+", metavar="FILE",
+                       help="text files; - reads standard input")
         p.add_argument("--format", choices=("text", "json"), default="text")
         p.add_argument("--fail-on", choices=("suggestion", "warning", "error"), default=None,
                        help="exit 1 when a finding at or above this level is found")
     elif command == "score":
-        p = argparse.ArgumentParser(prog=prog, description="Print readability scores in plain words.")
-        p.add_argument("file", nargs="?", metavar="FILE", help="a text file; - or nothing reads standard input")
+        p = argparse.ArgumentParser(prog=prog,
+                                    description="Print readability scores in plain words.")
+        p.add_argument("file", nargs="?", metavar="FILE",
+                       help="a text file; - or nothing reads standard input")
     else:
         p = argparse.ArgumentParser(prog=prog, description="List the rule families with counts.")
-        p.add_argument("--check", action="store_true", help="validate the rule files; exit 2 if broken")
+        p.add_argument("--check", action="store_true",
+                       help="validate the rule files; exit 2 if broken")
         p.add_argument("folder", nargs="?", metavar="FOLDER",
                        help="a folder of rule files to use instead of the bundled ones")
         return p

@@ -52,6 +52,32 @@ def test_check_stdin_flags_leverage_and_stakeholder(run):
     assert proc.stderr == b""
 
 
+def test_check_text_lines_name_the_words(run):
+    proc = run("check", "-", stdin=b"We will leverage our stakeholder network.\n\n"
+               b"The clinic cannot be\nreached by bus.")
+    lines = proc.stdout.decode().splitlines()
+    leverage = next(line for line in lines if line.startswith("-:1:9: "))
+    assert leverage.startswith("-:1:9: jargon: 'leverage': ")
+    assert leverage.endswith("]") and ("[use; " in leverage or "[use]" in leverage)
+    passive = next(line for line in lines if line.startswith("-:3:"))
+    # words across a line break are put on one line, so every finding is one line
+    assert passive.startswith("-:3:12: passive: 'cannot be reached': ")
+    assert len(lines) == proc.stdout.decode().count("\n")
+
+
+def test_check_text_lines_cut_long_words(run):
+    sentence = ("The multidisciplinary integrated neighbourhood team will operationalise a "
+                "whole-system transformation programme across the footprint, with partners, "
+                "stakeholders and communities, to co-produce sustainable place-based "
+                "solutions for the population by leveraging synergies.")
+    proc = run("check", "-", stdin=sentence.encode())
+    lines = [line for line in proc.stdout.decode().splitlines() if ": sentence: " in line]
+    assert lines
+    words = lines[0].split(": ", 3)[2]
+    assert words.startswith("'The multidisciplinary") and words.endswith("…'")
+    assert len(words) == 62  # 60 characters and the quotes
+
+
 def test_check_skips_web_addresses_and_link_targets(run):
     """Capitals in a web address or behind a Markdown link are not acronyms; in the
     words they are."""
@@ -235,8 +261,8 @@ def test_own_rules_are_checked_listed_and_validated(run, tmp_path):
 
     proc = run("check", "-", stdin=b"The integrated care system met.")
     assert proc.returncode == 0, proc.stderr
-    assert "jargon: Readers do not know what an ICS is. [local health and care partnership]" \
-        in proc.stdout.decode()
+    assert ("jargon: 'integrated care system': Readers do not know what an ICS is. "
+            "[local health and care partnership]") in proc.stdout.decode()
     [warning] = proc.stderr.decode().splitlines()
     assert warning.startswith("jargonfree: warning: your rule file ") and "broken.toml" in warning
 
