@@ -13,7 +13,12 @@ from pathlib import Path
 
 from jargonfree.app.cards import category_title
 from jargonfree.app.styles import SHADES, STYLES
-from jargonfree.core.describe import flesch_label, nhs_band_words, reading_time_words
+from jargonfree.core.describe import (
+    flesch_label,
+    goal_words,
+    nhs_band_words,
+    reading_time_words,
+)
 from jargonfree.core.model import Analysis, Finding
 from jargonfree.core.profiles import get_profile
 
@@ -30,13 +35,6 @@ def _num(value: float | None, digits: int = 0) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
 
-def _goal(target) -> str:
-    lo, hi = target
-    if lo and hi:
-        return f"reading age {lo} to {hi}"
-    return f"reading age {hi} or under" if hi else "no reading-age target"
-
-
 def build_html(title: str, text: str, analysis: Analysis, *, when: dt.date | None = None,
                word_limit: int | None = None) -> str:
     """The whole report as one HTML page (UTF-8, no outside files)."""
@@ -46,12 +44,12 @@ def build_html(title: str, text: str, analysis: Analysis, *, when: dt.date | Non
     e = html.escape
     if r.meets_target is True:
         verdict = (f'<p class="ok" style="color:#1b7f3b"><b>&#10004; Meets the target</b>: '
-                   f"{e(_goal(r.target))}. UK reading age {_num(r.reading_age)}.</p>")
+                   f"{e(goal_words(r.target))}. UK reading age {_num(r.reading_age)}.</p>")
     elif r.meets_target is False:
         verdict = (f'<p class="warn" style="color:#9a5b00"><b>&#9650; Does not meet the target'
-                   f"</b>: {e(_goal(r.target))}. UK reading age {_num(r.reading_age)}.</p>")
+                   f"</b>: {e(goal_words(r.target))}. UK reading age {_num(r.reading_age)}.</p>")
     else:
-        verdict = f"<p><b>Not enough text to tell</b> (target: {e(_goal(r.target))}).</p>"
+        verdict = f"<p><b>Not enough text to tell</b> (target: {e(goal_words(r.target))}).</p>"
     words = f"{r.words:,}"
     if word_limit:
         over = r.words - word_limit

@@ -21,22 +21,18 @@ from PySide6.QtWidgets import (
 
 from jargonfree.app.chart import ReadingAgeChart
 from jargonfree.app.styles import is_dark, ok_colour
-from jargonfree.core.describe import flesch_label, nhs_band_words, reading_time_words
+from jargonfree.core.describe import (
+    flesch_label,
+    goal_words,
+    nhs_band_words,
+    reading_time_words,
+)
 from jargonfree.core.model import Analysis, Readability
 from jargonfree.core.profiles import PROFILES, get_profile
 
 
 def _num(value: float | None, digits: int = 0) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
-
-
-def goal_words(target: tuple[int | None, int | None]) -> str:
-    lo, hi = target
-    if lo and hi:
-        return f"reading age {lo} to {hi}"
-    if hi:
-        return f"reading age {hi} or under"
-    return "no reading-age target"
 
 
 def _label(text: str = "", *, wrap: bool = True, name: str = "") -> QLabel:

@@ -35,8 +35,9 @@ from jargonfree.app.positions import PositionMap
 from jargonfree.app.preferences import PreferencesDialog, options_for
 from jargonfree.app.prompts import Prompts
 from jargonfree.app.report import build_html, export_html, export_pdf, report_name
-from jargonfree.app.scores import ScorePanel, goal_words
+from jargonfree.app.scores import ScorePanel
 from jargonfree.app.theme import ThemeManager
+from jargonfree.core.describe import goal_words
 from jargonfree.core.model import Analysis
 from jargonfree.core.profiles import get_profile
 from jargonfree.formats import WriteError

@@ -28,16 +28,20 @@ def nhs_band_words(band: int | None) -> str:
     return f"about {band}% of UK adults can read this"
 
 
-def target_words(r: Readability) -> str:
-    lo, hi = r.target
+def goal_words(target: tuple[int | None, int | None]) -> str:
+    """A profile's reading-age target in words: the one wording, for the CLI, the score
+    panel and the report."""
+    lo, hi = target
     if lo and hi:
-        goal = f"reading age {lo} to {hi}"
-    elif hi:
-        goal = f"reading age {hi} or under"
-    else:
-        goal = "no reading-age target"
+        return f"reading age {lo} to {hi}"
+    if hi:
+        return f"reading age {hi} or under"
+    return "no reading-age target"
+
+
+def target_words(r: Readability) -> str:
     verdict = {True: "met", False: "not met", None: "not enough text to tell"}[r.meets_target]
-    return f"{goal}: {verdict}"
+    return f"{goal_words(r.target)}: {verdict}"
 
 
 def reading_time_words(seconds: int) -> str:
@@ -61,9 +65,8 @@ def describe_readability(r: Readability) -> list[str]:
     if r.reading_age is None:
         lines.append("UK reading age: not enough text to score")
     else:
-        lines.append(
-            f"UK reading age: {r.reading_age:.0f} (Flesch-Kincaid grade {r.flesch_kincaid_grade:.1f})"
-        )
+        lines.append(f"UK reading age: {r.reading_age:.0f} "
+                     f"(Flesch-Kincaid grade {r.flesch_kincaid_grade:.1f})")
     if r.smog_grade is None:
         lines.append(f"SMOG: {r.notes.get('smog_grade', 'not enough text')}")
     else:
@@ -72,9 +75,8 @@ def describe_readability(r: Readability) -> list[str]:
             f"{nhs_band_words(r.nhs_band)}"
         )
     if r.flesch_reading_ease is not None:
-        lines.append(
-            f"Flesch reading ease: {r.flesch_reading_ease:.0f} ({flesch_label(r.flesch_reading_ease)})"
-        )
+        ease = r.flesch_reading_ease
+        lines.append(f"Flesch reading ease: {ease:.0f} ({flesch_label(ease)})")
     lines.append(f"Target for {label.lower()}: {target_words(r)}")
     if r.jargon_percent is not None:
         lines.append(f"Jargon score: {r.jargon_percent:.1f}% uncommon words (lower is plainer)")

@@ -35,6 +35,7 @@ from jargonfree.core.syllables import count_syllables, dale_chall_easy_words
 from jargonfree.core.text import Paragraph
 
 WORDS_PER_MINUTE = 200
+UK_AGE_OFFSET = 5  # UK reading age = US school grade + 5 (a US grade 1 child is about 6)
 # Minimum text for each formula. SMOG was calibrated on samples of 30 sentences and is not
 # meant for fewer than 3; the others need one sentence with words (they are calibrated on
 # 100-word samples, and a very short text gives extreme values, which are reported as such).
@@ -138,7 +139,7 @@ def compute(counts: Counts, profile: Profile, jargon_percent: float | None = Non
         wps = w / s  # words per sentence
         spw = counts.syllables / w  # syllables per word
         scores["flesch_reading_ease"] = _round(206.835 - 1.015 * wps - 84.6 * spw)
-        scores["flesch_kincaid_grade"] = _round(0.39 * wps + 11.8 * spw - 15.59)
+        scores["flesch_kincaid_grade"] = _round(flesch_kincaid_grade(w, s, counts.syllables))
         scores["gunning_fog"] = _round(0.4 * (wps + 100 * counts.complex_words / w))
         letters_per_100 = 100 * counts.letters / w
         sentences_per_100 = 100 * s / w
@@ -158,7 +159,7 @@ def compute(counts: Counts, profile: Profile, jargon_percent: float | None = Non
             )
     fk = scores["flesch_kincaid_grade"]
     smog_grade = scores["smog_grade"]
-    reading_age = None if fk is None else _round(fk + 5)
+    reading_age = None if fk is None else _round(fk + UK_AGE_OFFSET)
     return Readability(
         profile=profile.name,
         words=w,
@@ -172,7 +173,7 @@ def compute(counts: Counts, profile: Profile, jargon_percent: float | None = Non
         automated_readability_index=scores["automated_readability_index"],
         dale_chall=scores["dale_chall"],
         reading_age=reading_age,
-        smog_reading_age=None if smog_grade is None else _round(smog_grade + 5),
+        smog_reading_age=None if smog_grade is None else _round(smog_grade + UK_AGE_OFFSET),
         nhs_band=None if smog_grade is None else nhs_band(smog_grade),
         jargon_percent=jargon_percent,
         reading_time_seconds=math.ceil(w * 60 / WORDS_PER_MINUTE),
@@ -198,12 +199,17 @@ def sentence_grade(words: list[str]) -> float:
     if not words:
         raise ValueError("a sentence with no words has no grade")
     syllables = sum(_word_counts(word)[0] for word in words)
-    return _round(0.39 * len(words) + 11.8 * syllables / len(words) - 15.59)
+    return _round(flesch_kincaid_grade(len(words), 1, syllables))
 
 
 def reading_age(counts: Counts) -> float | None:
     """UK reading age (Flesch-Kincaid grade + 5) from counts; None without a sentence."""
     if not counts.words or not counts.sentences:
         return None
-    grade = 0.39 * counts.words / counts.sentences + 11.8 * counts.syllables / counts.words - 15.59
-    return _round(grade + 5)
+    grade = flesch_kincaid_grade(counts.words, counts.sentences, counts.syllables)
+    return _round(grade + UK_AGE_OFFSET)
+
+
+def flesch_kincaid_grade(words: int, sentences: int, syllables: int) -> float:
+    """The Flesch-Kincaid US grade (Kincaid et al. 1975), unrounded: the one copy."""
+    return 0.39 * words / sentences + 11.8 * syllables / words - 15.59

@@ -7,7 +7,8 @@ import dataclasses
 from PySide6.QtCore import Qt
 
 from jargonfree.app.findings import FindingsView
-from jargonfree.app.scores import ScorePanel, goal_words
+from jargonfree.app.scores import ScorePanel
+from jargonfree.core.describe import goal_words
 
 from .conftest import type_text
 from .fake_engine import fake_analyze
@@ -123,3 +124,23 @@ def test_findings_list_is_lazy_for_many_findings(qtbot):
 def test_goal_words():
     assert goal_words((9, 11)) == "reading age 9 to 11"
     assert goal_words((None, 14)) == "reading age 14 or under"
+
+
+def test_every_output_words_the_target_alike(qtbot):
+    """The score panel, the report and `jargonfree score` say each profile's target in the
+    same words (three copies of that wording once drifted apart)."""
+    from jargonfree.app.report import build_html
+    from jargonfree.core.describe import describe_readability
+    from jargonfree.core.profiles import PROFILES
+
+    panel = ScorePanel()
+    qtbot.addWidget(panel)
+    for name, profile in PROFILES.items():
+        a = fake_analyze("We utilise it. We leverage it.", name)
+        goal = goal_words(profile.target)
+        panel.set_analysis(a, None)
+        assert goal in panel.verdict.accessibleName(), name
+        assert goal in build_html("x.txt", "We utilise it.", a), name
+        assert any(goal in line for line in describe_readability(a.readability)), name
+    assert goal_words((9, 11)) == "reading age 9 to 11"
+    assert goal_words((None, 18)) == "reading age 18 or under"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from html.parser import HTMLParser
 from pathlib import Path
+
+import pytest
 
 from jargonfree.app.report import build_html, export_html, export_pdf, marked_text, report_name
 
@@ -61,10 +64,26 @@ def test_html_report_is_well_formed_and_holds_the_findings():
         assert shown in body
     assert "→ build on" in body and "→ high blood pressure" in body
     assert "<b>not markup</b> & 😀" in body  # the user's text is escaped, not markup
-    assert "Does not meet the target" in body or "Meets the target" in body
     assert "over)" in body  # 17 words against a limit of 10
     assert any("text-decoration: underline" in s for s in c.styles)
     assert any("background-color" in s for s in c.styles)
+
+
+@pytest.mark.parametrize("meets, age, verdict", [
+    (True, 12.0, "✔ Meets the target: reading age 9 to 11. UK reading age 12."),
+    (False, 15.0, "▲ Does not meet the target: reading age 9 to 11. UK reading age 15."),
+    (None, None, "Not enough text to tell (target: reading age 9 to 11)."),
+])
+def test_report_verdict_says_whether_the_target_is_met(meets, age, verdict):
+    """The report's verdict follows meets_target, in the target's one wording."""
+    analysis = fake_analyze(TEXT, "patient")
+    r = dataclasses.replace(analysis.readability, meets_target=meets, reading_age=age)
+    page = build_html("leaflet.txt", TEXT, dataclasses.replace(analysis, readability=r),
+                      when=WHEN)
+    body = " ".join("".join(parse(page).text).split())
+    assert verdict in body
+    others = {"Meets the target", "Does not meet the target", "Not enough text to tell"}
+    assert [o for o in others if o in body] == [o for o in others if o in verdict]
 
 
 def test_marked_text_cuts_overlaps_into_flat_spans():

@@ -393,3 +393,22 @@ def test_scoring_imports_neither_nltk_nor_textstat_and_opens_no_socket():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert math.isfinite(float(out.stdout.split()[0]))
+
+
+@pytest.mark.parametrize("sentence", [
+    "We went home.",
+    "Patients experiencing hypertension require medication.",
+    "The integrated care system will leverage co-production to deliver transformation.",
+])
+def test_one_sentence_gets_one_grade_everywhere(sentence):
+    """The document's grade, the chart's paragraph reading age and the hard-sentence
+    check's grade come from one Flesch-Kincaid: on one sentence they agree."""
+    from jargonfree import analyze
+    from jargonfree.core.readability import sentence_grade
+
+    result = analyze(sentence)
+    [par] = segment(sentence)
+    grade = sentence_grade(par.word_texts())
+    assert result.readability.flesch_kincaid_grade == grade
+    assert result.paragraph_grades[0][2] == result.readability.reading_age
+    assert result.readability.reading_age == round(grade + 5, 1)

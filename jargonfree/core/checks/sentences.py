@@ -14,7 +14,7 @@ def check(par: Paragraph, profile: Profile) -> list[Finding]:
 
     A very hard sentence is not also reported as hard; a long sentence may also be hard.
     """
-    from jargonfree.core.readability import sentence_grade
+    from jargonfree.core.readability import UK_AGE_OFFSET, sentence_grade
 
     text = par.text
     limit = profile.long_sentence_words
@@ -32,7 +32,7 @@ def check(par: Paragraph, profile: Profile) -> list[Finding]:
         grade = sentence_grade([text[s:e] for s, e in sentence.words])
         if grade <= profile.hard_grade:
             continue
-        age = round(grade + 5)
+        age = round(grade + UK_AGE_OFFSET)
         if grade > profile.very_hard_grade:
             findings.append(make_finding(
                 text, sentence.start, sentence.end, "sentence.very_hard", "sentence",
