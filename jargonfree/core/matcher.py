@@ -11,7 +11,6 @@ from pathlib import Path
 
 from jargonfree.core.inflect import (
     LAST,
-    verb_only,
     article_for,
     expand_phrase,
     inflect_phrase,
@@ -19,6 +18,7 @@ from jargonfree.core.inflect import (
     is_plural_phrase,
     match_case,
     resolve_tag,
+    verb_only,
 )
 from jargonfree.core.model import Finding, make_finding
 from jargonfree.core.rules import (
@@ -28,13 +28,18 @@ from jargonfree.core.rules import (
     read_own_rule_files,
     read_rule_files,
 )
+from jargonfree.core.slots import guess_pos, modifier_ok, slot
 
-CACHE_VERSION = "5"  # bump when CompiledRules changes shape
+CACHE_VERSION = "6"  # bump when CompiledRules changes shape
 # Words with inner apostrophes or & ("patient's", "A&E"), and every other non-space
 # character on its own. Rule forms are split the same way, so they always line up.
-TOKEN_RE = re.compile(r"[^\W_]+(?:[&'][^\W_]+)*|\S")
+# A possessive 's is a token of its own, so "the oncologist's report" matches
+# "oncologist" and keeps its 's after the suggestion ("the cancer doctor's report").
+TOKEN_RE = re.compile(r"[^\W_]+(?:[&'](?!s\b)[^\W_]+)*|'s\b|\S")
 DETERMINERS = frozenset("a an the some many much more most few several lots this that".split())
-_LOOKBACK_SKIP = frozenset("not n't never already also now just still been being then all ' ’".split())
+_LOOKBACK_SKIP = frozenset(
+    "not n't never already also now just still been being then all ' ’".split()
+)
 _SENTENCE_END = frozenset(".!?:")
 REJECT_KEY = "user.reject"
 
@@ -127,6 +132,10 @@ class CompiledRules:
         self.wording: dict[tuple[str, bool, str], Wording] = {}
         self.verb_only: dict[str, bool] = {}
         self.plural: set[str] = set()  # suggestions that are plural ("new ideas")
+        # What each term can be, and its replacements that read right before a noun
+        # (the rule's own `modifier` forms first): (plain forms, explained form fits).
+        self.pos: dict[str, frozenset[str]] = {}
+        self.modifier: dict[str, tuple[tuple[str, ...], bool]] = {}
         for rule in rules.rules:
             forms: dict[str, tuple[str, ...]] = {}
             for phrase in rule.match:
@@ -147,6 +156,13 @@ class CompiledRules:
                     words = self.wording[rule.key, last, tag] = wording(rule, last, tag)
                     self.plural.update(p for p in (*words.plain, words.explained)
                                        if p and is_plural_phrase(p))
+            self.pos[rule.key] = frozenset(rule.pos) or guess_pos(rule.match[0])
+            fits = tuple(dict.fromkeys(
+                (*rule.modifier,
+                 *(r for r in rule.replace if modifier_ok(r, is_plural_phrase(r))))))
+            explained_fits = bool(rule.explain) and not rule.modifier and modifier_ok(
+                rule.explain, is_plural_phrase(rule.explain))
+            self.modifier[rule.key] = (fits, explained_fits)
 
     @classmethod
     def load(cls, rules: RuleSet, cache_dir: Path | None) -> CompiledRules:
@@ -346,12 +362,21 @@ class Matcher:
         if words is None:  # only for forms the compiled table did not foresee
             words = wording(rule, last, tag)
         plain = list(words.plain)
-        if words.explained is not None:
+        explained = words.explained
+        where = slot(lows, s, e, tag, self.compiled.pos.get(rule.key, frozenset()))
+        if where:
+            # Before a noun: only what reads as a modifier there ("the cancer ward"); a
+            # participle used as an adjective takes only the rule's own modifier forms.
+            fits, explained_fits = self.compiled.modifier.get(rule.key, ((), False))
+            plain = list(rule.modifier if where == "participle" else fits)
+            if where == "participle" or not explained_fits:
+                explained = None
+        if explained is not None:
             term = surface
             if (surface[:1].isupper() and surface[1:2].islower()
                     and (s == 0 or lows[s - 1] in _SENTENCE_END)):
                 term = surface[0].lower() + surface[1:]  # "High temperature (pyrexia)"
-            plain.append(f"{words.explained} ({term})")
+            plain.append(f"{explained} ({term})")
         suggestions = [match_case(p, surface) for p in dict.fromkeys(plain)]
         if s > 0 and lows[s - 1] in ("a", "an") and ends[s - 1] < start:
             art_low = lows[s - 1]
@@ -361,13 +386,13 @@ class Matcher:
             own = [p.split(" ", 1)[0].lower() in DETERMINERS
                    or p.split(" (", 1)[0].lower() in self.compiled.plural for p in suggestions]
             needed = [article_for(p) for p in suggestions]
-            if any(o or a != art_low for o, a in zip(own, needed)):
+            if any(o or a != art_low for o, a in zip(own, needed, strict=False)):
                 # The span takes in the article; a suggestion with its own ("a lot of")
                 # replaces it, the others carry the article their sound needs.
                 start = starts[s - 1]
                 suggestions = [
                     match_case(p, art_text) if o else f"{match_case(a, art_text)} {p}"
-                    for o, a, p in zip(own, needed, suggestions)
+                    for o, a, p in zip(own, needed, suggestions, strict=False)
                 ]
         return make_finding(
             text, start, end, rule.key, rule.category, rule.message,

@@ -16,8 +16,12 @@ RULE_FILES = ("network", "wordy", "medical", "misleading")  # consistency.toml h
 ID_RE = re.compile(r"[a-z0-9][a-z0-9_]*\Z")
 RULE_KEYS = {
     "id", "match", "replace", "inflect", "unless", "level", "explain", "message", "source",
-    "examples",
+    "examples", "pos", "modifier",
 }
+# `pos`: what the matched term is, where lemminflect's guess is not enough. It decides
+# which slots the term can fill (a noun or adjective can stand before a noun; a verb's
+# participle before a noun is an adjective use). Optional: guessed from the words if left out.
+POS_NAMES = ("noun", "verb", "adjective", "adverb")
 
 
 class RuleError(ValueError):
@@ -40,6 +44,8 @@ class Rule:
     flag_examples: tuple[str, ...] = ()
     pass_examples: tuple[str, ...] = ()
     fix_examples: tuple[tuple[str, str], ...] = ()  # (flagged text, with 1st suggestion)
+    pos: tuple[str, ...] = ()  # noun, verb, adjective, adverb; () = guess from the words
+    modifier: tuple[str, ...] = ()  # replacements that read right before a noun
 
 
 @dataclass(frozen=True)
@@ -118,7 +124,16 @@ def _parse_rule(raw: object, stem: str, category: str, default_source: str | Non
     flag = _str_list(examples.get("flag"), where, "examples.flag", required=False)
     passes = _str_list(examples.get("pass"), where, "examples.pass", required=False)
     fixes = _fix_pairs(examples.get("fix"), where)
+    pos = _str_list(raw.get("pos"), where, "pos", required=False)
+    if any(p not in POS_NAMES for p in pos):
+        raise RuleError(f"{where}: 'pos' may hold {', '.join(POS_NAMES)}")
+    modifier = _str_list(raw.get("modifier"), where, "modifier", required=False)
+    if len(modifier) > 3:
+        raise RuleError(f"{where}: give at most 3 modifier forms (got {len(modifier)})")
+    if any("|" in m for m in modifier):
+        raise RuleError(f"{where}: write modifier forms as a list, not 'a|b'")
     return Rule(
+        pos=pos, modifier=modifier,
         key=f"{stem}.{rid}", id=rid, category=category, match=match, replace=replace,
         message=message.strip(), inflect=inflect,
         unless=_str_list(raw.get("unless"), where, "unless", required=False),
@@ -202,7 +217,8 @@ def parse_rules(found: list[RuleFile], digest: str) -> RuleSet:
     for name, data, family in found:
         for rule in parse_rule_file(data, name, family):
             if rule.key in keys:
-                raise RuleError(f"{name}: rule '{rule.id}' has the same id as one in {keys[rule.key]}")
+                raise RuleError(
+                    f"{name}: rule '{rule.id}' has the same id as one in {keys[rule.key]}")
             keys[rule.key] = name
             rules.append(rule)
     return RuleSet(tuple(rules), digest)

@@ -1,0 +1,135 @@
+"""Does a suggestion fit the slot its term fills? Before a noun ("the oncology ward") a
+term is a modifier, and its replacement must read as one: "the cancer ward", never "the
+cancer specialists ward" or "the swelling of the brain ward". A verb's participle before
+a noun ("leveraged funding") is an adjective, and a verb put there ("used funding") says
+something else.
+
+The slot is read from the words around the match, with no tagger: the word after the
+term is a noun (or an adjective before one) unless it is a function word, an adverb in
+-ly, a participle in -ed or punctuation. A wrong guess costs a suggestion, never adds
+a bad one: in a modifier slot only replacements that fit are offered.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# Words that start no noun phrase: after one of these, the term is not a modifier.
+FUNCTION_WORDS = frozenset(
+    """a an the this that these those some any no every each either neither all both
+    i me my we us our you your he him his she her it its they them their who whom whose
+    which what when where why how whether if than then so as because while although though
+    unless until since after before during about above across against along among around
+    at by for from in into of off on onto out over through to toward towards under up upon
+    with within without via per and or but nor yet
+    is are was were be been being am do does did done doing have has had having
+    will would can could may might must shall should ought
+    not n't never also only just even still already too very more most less least much
+    many few several such there here now again often always sometimes usually
+    's ' said says due like well back away together later soon today yet instead
+    first last next""".split()
+)
+# Common verbs that follow a subject ("the ureter includes", "photodynamic therapy
+# uses"): after these the term is a subject, not a modifier.
+VERBS = frozenset(
+    f"{v}{end}" for v in """include involve occur become seem appear happen remain require
+    allow make take give get go come see know think tell find develop provide affect mean
+    keep begin start spread lead cause use help need work last show grow get feel look
+    lower raise reduce increase stop prevent treat kill damage block carry contain
+    produce release control protect depend differ vary tend try want let put
+    run move change""".split()
+    for end in ("", "s", "es")
+)
+# Before the term, these make a base form a noun or adjective rather than a verb.
+NOUN_BEFORE = frozenset(
+    """a an the this these those some any no every each either neither all both
+    my our your his her its their
+    of for from in into on at by with without about across among between during through
+    under over after before within per via and or 's ' new local key national regional
+    joint own other same""".split()
+)
+# In a modifier, these words start a phrase that cannot stand before a noun
+# ("scarring of the liver", "being unable to pee", "not cancer", "after surgery").
+_NOT_IN_MODIFIER = frozenset(
+    """of for to that who which with in on at from by than when where if about into
+    onto after before during without within not no is are was were be been being can using
+    could will would may might should must""".split()
+)
+_DETERMINERS = frozenset(
+    "a an the some any this that these those my our your their his her its".split()
+)
+_UPOS = {"NOUN": "noun", "PROPN": "noun", "VERB": "verb", "ADJ": "adjective", "ADV": "adverb"}
+_ADJ_ENDS = ("al", "ic", "ous", "ive", "ary", "ory", "ful", "less", "able", "ible", "ar")
+
+
+def _head_word(phrase: str) -> str:
+    """The word that decides what a term is: the last before 'of', 'to'... ("quality of
+    life": quality), else the last ("stakeholder engagement": engagement)."""
+    words = phrase.lower().split()
+    for i, w in enumerate(words[1:], 1):
+        if w in ("of", "to", "for", "with", "in", "on", "at", "from"):
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+@lru_cache(maxsize=65536)
+def guess_pos(phrase: str) -> frozenset[str]:
+    """What a term can be (noun, verb, adjective, adverb), by lemminflect's lexicon for its
+    head word; a word it does not know is guessed from its ending. Compile time only."""
+    from jargonfree.core.inflect import _lemminflect
+
+    word = _head_word(phrase).split("-")[-1]
+    if not word.isalpha():
+        return frozenset()
+    li = _lemminflect()
+    found = {_UPOS[u] for u in li.getAllLemmas(word) if u in _UPOS}
+    if found:
+        return frozenset(found)
+    if word.endswith("ly"):
+        return frozenset({"adverb"})
+    if word.endswith(_ADJ_ENDS):
+        return frozenset({"adjective"})
+    return frozenset({"noun"})
+
+
+def modifier_ok(phrase: str, plural: bool) -> bool:
+    """Can this replacement stand before a noun? One to four words, no determiner first,
+    no preposition or clause inside, no plural head ("cancer specialists")."""
+    words = phrase.lower().split()
+    if not words or len(words) > 4 or plural:
+        return False
+    if words[0] in _DETERMINERS or (
+            words[-1].endswith("ly") and guess_pos(words[-1]) == {"adverb"}):
+        return False
+    return not any(w in _NOT_IN_MODIFIER for w in words)
+
+
+def noun_follows(lows: list[str], e: int) -> bool:
+    """Is the token after the term a noun or adjective (so the term modifies it)?"""
+    if e >= len(lows):
+        return False
+    nxt = lows[e]
+    if not nxt[:1].isalpha() or nxt in FUNCTION_WORDS or nxt in VERBS:
+        return False
+    if nxt.endswith("ly") and len(nxt) > 4:
+        return False
+    return not (nxt.endswith("ed") and len(nxt) > 4)
+
+
+def slot(lows: list[str], s: int, e: int, tag: str, pos: frozenset[str]) -> str:
+    """'modifier' when the matched term stands before a noun as a modifier (a noun or
+    adjective in its base form), 'participle' when it is a verb's past participle used
+    as an adjective ("Leveraged funding"), '' otherwise (any replacement may go)."""
+    if lows[e - 1] in FUNCTION_WORDS or not noun_follows(lows, e):
+        return ""  # "was able to", "the whole of": the term leads into what follows
+    previous = lows[s - 1] if s > 0 else None
+    at_start = previous is None or not previous[:1].isalnum() and previous != "'s"
+    if tag in ("VBN", "VBD"):
+        if "verb" in pos and (at_start or previous in NOUN_BEFORE):
+            return "participle"
+        return ""
+    if tag or not pos & {"noun", "adjective"}:
+        return ""  # a plural or a verb form before a noun is a subject or a verb
+    if "verb" in pos and previous not in NOUN_BEFORE:
+        return ""  # "we leverage funding", "Leverage funding": a verb and its object
+    return "modifier"

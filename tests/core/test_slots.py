@@ -1,0 +1,131 @@
+"""Suggestions fit their slot: checked through analyze() on real sentences, by pasting the
+first suggestion over the span and reading the sentence that results."""
+
+from __future__ import annotations
+
+import pytest
+
+from jargonfree import analyze
+from jargonfree.core.rules import RuleError, load_rules, parse_rule_file
+
+WORD_LEVEL = {"jargon", "medical", "wordy", "misleading", "uncommon", "acronym"}
+
+
+def finding_on(sentence: str, word: str, profile: str = "general"):
+    for f in analyze(sentence, profile).findings:
+        if f.category in WORD_LEVEL and word.lower() in f.text.lower():
+            return f
+    raise AssertionError(f"no finding on {word!r} in {sentence!r}")
+
+
+def pasted(sentence: str, word: str, profile: str = "general") -> str | None:
+    f = finding_on(sentence, word, profile)
+    if not f.suggestions:
+        return None
+    return sentence[: f.start] + f.suggestions[0] + sentence[f.end :]
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), [
+    # A noun used as a modifier takes the rule's modifier form, never a noun pile.
+    ("She is on the oncology ward.", "oncology", "She is on the cancer ward."),
+    ("The cardiology clinic is on level 2.", "cardiology", "The heart clinic is on level 2."),
+    ("Buy over-the-counter painkillers.", "over-the-counter", "Buy non-prescription painkillers."),
+    # The same nouns on their own keep the full replacement.
+    ("He was referred to cardiology.", "cardiology", "He was referred to heart specialists."),
+    ("Oncology is on the third floor.", "Oncology", "Cancer care is on the third floor."),
+    # An adjective before a noun: "renal failure" -> "kidney failure".
+    ("He has renal failure.", "renal", "He has kidney failure."),
+    # The article before the span agrees with the modifier put there.
+    ("An oncology nurse will call you.", "oncology", "A cancer nurse will call you."),
+    ("An initiative was launched.", "initiative", "A project was launched."),
+    # A participle used as an adjective gets an adjective, not the verb's participle.
+    ("Ask for expedited access to the records.", "expedited",
+     "Ask for faster access to the records."),
+    # Verbs keep their tense and person; nouns their number; capitals stay.
+    ("We leveraged funding from the council.", "leveraged",
+     "We used funding from the council."),
+    ("We will leverage funding.", "leverage", "We will use funding."),
+    ("The project has commenced.", "commenced", "The project has started."),
+    ("Our stakeholders agreed.", "stakeholders", "Our partners agreed."),
+    ("Utilise the form.", "Utilise", "Use the form."),
+    # A possessive keeps its 's after the new words.
+    ("The oncologist's letter came today.", "oncologist",
+     "The cancer specialist's letter came today."),
+    ("Ask the stakeholders' views.", "stakeholders", "Ask the partners' views."),
+    # Subjects followed by a verb are not modifiers.
+    ("Photodynamic therapy uses a drug and a light.", "Photodynamic therapy",
+     "Light treatment uses a drug and a light."),
+])
+def test_first_suggestion_reads_right_in_place(sentence, word, expected):
+    assert pasted(sentence, word) == expected
+
+
+@pytest.mark.parametrize(("sentence", "word", "never"), [
+    ("She is on the cardiology ward.", "cardiology", "specialists ward"),
+    ("The neurology ward is on level 3.", "neurology", "specialists ward"),
+    ("The encephalitis clinic is closed.", "encephalitis", "swelling of the brain clinic"),
+    ("Numerous NHS policies ask for it.", "Numerous", "Lots of NHS"),
+    ("Leveraged funding paid for the pilot.", "Leveraged", "Used funding"),
+    ("Take the post-operative painkillers.", "post-operative", "after surgery painkillers"),
+])
+def test_no_noun_pile_or_part_of_speech_clash(sentence, word, never):
+    f = finding_on(sentence, word)
+    for suggestion in f.suggestions:
+        after = sentence[: f.start] + suggestion + sentence[f.end :]
+        assert never.lower() not in after.lower(), (suggestion, after)
+
+
+def test_a_term_with_no_modifier_form_is_still_flagged_before_a_noun():
+    f = finding_on("The encephalitis clinic is closed.", "encephalitis")
+    assert f.category == "medical" and f.suggestions == ()
+
+
+def test_plain_words_term_form_is_offered_before_a_noun_when_it_reads_as_a_modifier():
+    f = finding_on("He has renal failure.", "renal")
+    assert "kidney (renal)" in f.suggestions
+
+
+def test_every_modifier_form_is_used_by_a_flag_example():
+    """A rule that gives modifier forms proves them: one of its flag examples puts the
+    term before a noun and is offered a modifier form first."""
+    for rule in load_rules().rules:
+        if not rule.modifier:
+            continue
+        firsts = []
+        for sentence in rule.flag_examples:
+            for f in analyze(sentence).findings:
+                if f.rule_id == rule.key and f.suggestions:
+                    firsts.append(f.suggestions[0].lower())
+        assert any(
+            first.split(" ", 1)[-1] in {m.lower() for m in rule.modifier}
+            or first in {m.lower() for m in rule.modifier}
+            for first in firsts
+        ), f"{rule.key}: no flag example is offered a modifier form ({firsts})"
+
+
+def _rule_file(extra: str) -> bytes:
+    return (
+        'schema = 1\ncategory = "medical"\n[[rule]]\nid = "oncology"\nmatch = ["oncology"]\n'
+        'replace = ["cancer care"]\nmessage = "Say cancer care."\n' + extra
+    ).encode()
+
+
+def test_pos_and_modifier_load():
+    (rule,) = parse_rule_file(_rule_file('pos = ["noun"]\nmodifier = ["cancer"]\n'), "x.toml")
+    assert rule.pos == ("noun",) and rule.modifier == ("cancer",)
+
+
+def test_schema_1_file_without_the_new_keys_still_loads():
+    (rule,) = parse_rule_file(_rule_file(""), "x.toml")
+    assert rule.pos == () and rule.modifier == ()
+
+
+@pytest.mark.parametrize(("extra", "problem"), [
+    ('pos = ["thing"]\n', "'pos' may hold"),
+    ('pos = "noun"\n', "'pos' must be a list"),
+    ('modifier = "cancer"\n', "'modifier' must be a list"),
+    ('modifier = ["a|b"]\n', "not 'a|b'"),
+])
+def test_bad_pos_or_modifier_is_named(extra, problem):
+    with pytest.raises(RuleError, match=problem):
+        parse_rule_file(_rule_file(extra), "x.toml")
