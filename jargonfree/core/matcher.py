@@ -28,9 +28,9 @@ from jargonfree.core.rules import (
     read_own_rule_files,
     read_rule_files,
 )
-from jargonfree.core.slots import guess_pos, modifier_ok, slot
+from jargonfree.core.slots import guess_pos, modifier_ok, slot, verb_forms
 
-CACHE_VERSION = "6"  # bump when CompiledRules changes shape
+CACHE_VERSION = "7"  # bump when CompiledRules changes shape
 # Words with inner apostrophes or & ("patient's", "A&E"), and every other non-space
 # character on its own. Rule forms are split the same way, so they always line up.
 # A possessive 's is a token of its own, so "the oncologist's report" matches
@@ -136,6 +136,7 @@ class CompiledRules:
         # (the rule's own `modifier` forms first): (plain forms, explained form fits).
         self.pos: dict[str, frozenset[str]] = {}
         self.modifier: dict[str, tuple[tuple[str, ...], bool]] = {}
+        self.verbs = verb_forms()  # "the care system met": "met" is no noun
         for rule in rules.rules:
             forms: dict[str, tuple[str, ...]] = {}
             for phrase in rule.match:
@@ -215,10 +216,10 @@ def _code_key() -> str:
     """What else the compiled rules depend on: this release's code that builds them and
     lemminflect's version, so an upgrade never serves suggestions built the old way."""
     import jargonfree
-    from jargonfree.core import inflect, rules
+    from jargonfree.core import inflect, rules, slots
 
     parts = [CACHE_VERSION, jargonfree.__version__, _lemminflect_version()]
-    for module in (__file__, inflect.__file__, rules.__file__):
+    for module in (__file__, inflect.__file__, rules.__file__, slots.__file__):
         try:
             parts.append(hashlib.sha256(Path(module).read_bytes()).hexdigest())
         except (OSError, TypeError):
@@ -363,7 +364,8 @@ class Matcher:
             words = wording(rule, last, tag)
         plain = list(words.plain)
         explained = words.explained
-        where = slot(lows, s, e, tag, self.compiled.pos.get(rule.key, frozenset()))
+        where = slot(lows, s, e, tag, self.compiled.pos.get(rule.key, frozenset()),
+                     self.compiled.verbs)
         if where:
             # Before a noun: only what reads as a modifier there ("the cancer ward"); a
             # participle used as an adjective takes only the rule's own modifier forms.

@@ -92,6 +92,24 @@ def guess_pos(phrase: str) -> frozenset[str]:
     return frozenset({"noun"})
 
 
+def verb_forms(top: int = 30_000) -> frozenset[str]:
+    """Common words that are only ever verbs (met, agreed, include, showed), from
+    wordfreq's commonest words and lemminflect's lexicon: after a term, one of these makes
+    the term a subject, not a modifier. Built with the compiled rules, never at run time."""
+    import wordfreq
+
+    from jargonfree.core.inflect import _lemminflect
+
+    li = _lemminflect()
+    out = set()
+    for word in wordfreq.top_n_list("en", top):
+        if word.isalpha():
+            lemmas = li.getAllLemmas(word)
+            if "VERB" in lemmas and "NOUN" not in lemmas and "ADJ" not in lemmas:
+                out.add(word)
+    return frozenset(out)
+
+
 def modifier_ok(phrase: str, plural: bool) -> bool:
     """Can this replacement stand before a noun? One to four words, no determiner first,
     no preposition or clause inside, no plural head ("cancer specialists")."""
@@ -104,23 +122,24 @@ def modifier_ok(phrase: str, plural: bool) -> bool:
     return not any(w in _NOT_IN_MODIFIER for w in words)
 
 
-def noun_follows(lows: list[str], e: int) -> bool:
+def noun_follows(lows: list[str], e: int, verbs: frozenset[str] = frozenset()) -> bool:
     """Is the token after the term a noun or adjective (so the term modifies it)?"""
     if e >= len(lows):
         return False
     nxt = lows[e]
-    if not nxt[:1].isalpha() or nxt in FUNCTION_WORDS or nxt in VERBS:
+    if not nxt[:1].isalpha() or nxt in FUNCTION_WORDS or nxt in VERBS or nxt in verbs:
         return False
     if nxt.endswith("ly") and len(nxt) > 4:
         return False
     return not (nxt.endswith("ed") and len(nxt) > 4)
 
 
-def slot(lows: list[str], s: int, e: int, tag: str, pos: frozenset[str]) -> str:
+def slot(lows: list[str], s: int, e: int, tag: str, pos: frozenset[str],
+         verbs: frozenset[str] = frozenset()) -> str:
     """'modifier' when the matched term stands before a noun as a modifier (a noun or
     adjective in its base form), 'participle' when it is a verb's past participle used
     as an adjective ("Leveraged funding"), '' otherwise (any replacement may go)."""
-    if lows[e - 1] in FUNCTION_WORDS or not noun_follows(lows, e):
+    if lows[e - 1] in FUNCTION_WORDS or not noun_follows(lows, e, verbs):
         return ""  # "was able to", "the whole of": the term leads into what follows
     previous = lows[s - 1] if s > 0 else None
     at_start = previous is None or not previous[:1].isalnum() and previous != "'s"
