@@ -15,6 +15,9 @@ import math
 import re
 from functools import lru_cache
 
+from jargonfree.core.spelling import MAY_VARY_RE
+from jargonfree.core.spelling import variants as spellings
+
 # De-Jargonizer style bands for `jargon_percent`: rare words count in full, mid-frequency
 # words half. Tuned on the dev texts (../shared/reference/dev/texts): with 3.0 / 4.5 the
 # two plain control texts score 3.7 and 5.4 and every programme report and patient answer
@@ -40,9 +43,6 @@ _HYPHEN_PREFIXES = frozenset(
     "un non over under self mis co re pre post anti multi inter sub semi mid out up ex "
     "de bi tri cross well".split()
 )
-# British spellings that inflect.spelling_variants rewrites (a superset of its patterns):
-# only words with one of these pay for the variants (35 us a word).
-_UK_SPELLING_RE = re.compile(r"is|ys|our|tre|oe|ae|ll|ogue|programme|ence|gement|eing")
 # Latin letters (ASCII, Latin-1, Latin Extended-A/B and Additional): the table is English,
 # so a word without one (Hebrew, Arabic, Greek, Cyrillic, CJK) is not judged at all.
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
@@ -88,10 +88,8 @@ def _best(word: str) -> float:
     if best >= _COMMON_AS_WRITTEN:
         return best
     variants: set[str] | tuple[str] = (word,)
-    if _UK_SPELLING_RE.search(word):
-        from jargonfree.core.inflect import spelling_variants
-
-        variants = spelling_variants(word)
+    if MAY_VARY_RE.search(word):
+        variants = spellings(word)
     for variant in variants:
         for form in _base_forms(variant):
             f = freqs.get(form)

@@ -4,7 +4,9 @@ back into the matched form (tense, number, case, a/an). Wraps lemminflect."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from jargonfree.core.spelling import variants as spellings
 
 TAGS = ("VBD", "VBN", "VBG", "VBZ", "NNS")
 LAST = "$"  # marks a tag carried by the last word of a phrase ("adversely affected")
@@ -17,7 +19,9 @@ DETERMINERS = frozenset(
     "more most several few key main new other such".split()
 )
 # Words where an initial vowel letter sounds like a consonant, or the reverse.
-_CONSONANT_SOUND = re.compile(r"(?:uni(?!n)|use|usu|ura|uro|eu|ewe|one\b|once|u[bcfhjkqrstn][aeiou])")
+_CONSONANT_SOUND = re.compile(
+    r"(?:uni(?!n)|use|usu|ura|uro|eu|ewe|one\b|once|u[bcfhjkqrstn][aeiou])"
+)
 _VOWEL_SOUND = re.compile(r"(?:hour|honest|honou?r|heir|[aeiou])")
 _ACRONYM_VOWEL = set("AEFHILMNORSX")  # letters whose names start with a vowel sound
 
@@ -28,7 +32,7 @@ def _lemminflect():
     return lemminflect
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_inflections(word: str) -> dict[str, str]:
     """tag -> form for one word (lowercase), regular past forms also given as VBN.
 
@@ -83,7 +87,9 @@ def inflect_word(word: str, tag: str) -> str:
     li = _lemminflect()
     lower = word.lower()
     upos = "NOUN" if tag == "NNS" else "VERB"
-    if upos == "VERB" and re.search(r"(?:ing|ed)$", lower) and lower not in ("need", "feed", "bleed", "speed", "seed", "bring", "sing", "ring"):
+    if upos == "VERB" and re.search(r"(?:ing|ed)$", lower) and lower not in (
+        "need", "feed", "bleed", "speed", "seed", "bring", "sing", "ring"
+    ):
         return word  # already a participle or gerund ("leaving hospital")
     table = li.getAllInflections(lower, upos=upos)
     if not table:
@@ -129,45 +135,6 @@ def inflect_phrase(phrase: str, index: int, tag: str) -> str:
                     break
     words[index] = inflect_word(words[index], tag)
     return " ".join(words)
-
-
-# --- spelling variants ---------------------------------------------------------------
-
-_SPELLING_SWAPS = [
-    (re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
-    (re.compile(r"iz(e|ed|es|ing|ation|ations|er|ers)$"), r"is\1"),
-    (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
-    (re.compile(r"([a-z]{3})our(s|ed|ing|able|ite|ites|ful|less)?$"), r"\1or\2"),
-    (re.compile(r"([a-z]{3})tre(s)?$"), r"\1ter\2"),
-    (re.compile(r"^oe"), "e"),
-    (re.compile(r"oea"), "ea"),
-    (re.compile(r"^coe"), "ce"),
-    (re.compile(r"^foet"), "fet"),
-    (re.compile(r"(?<=[a-z])ae(?=[a-z]{2})"), "e"),
-    (re.compile(r"^ae(?=[a-z]{3})"), "e"),
-    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
-    (re.compile(r"([aeiou])l(ed|ing)$"), r"\1ll\2"),
-    (re.compile(r"ogue(s)?$"), r"og\1"),
-    (re.compile(r"^programme"), "program"),
-    (re.compile(r"(?<=[a-z]{3})ence(s)?$"), r"ense\1"),
-    (re.compile(r"gement(s)?$"), r"gment\1"),
-    (re.compile(r"eing$"), "ing"),
-]
-_NOT_OUR = frozenset("four hour pour tour your flour sour dour contour detour".split())
-
-
-def spelling_variants(word: str) -> set[str]:
-    """UK and US spellings of one lowercase word (over-generation is harmless)."""
-    out = {word}
-    for _ in range(2):  # two passes: oesophagus -> esophagus; haemorrhagic ...
-        for w in list(out):
-            for pattern, repl in _SPELLING_SWAPS:
-                if w in _NOT_OUR and "our" in pattern.pattern:
-                    continue
-                new = pattern.sub(repl, w)
-                if new != w and len(new) > 2:
-                    out.add(new)
-    return out
 
 
 def hyphen_variants(phrase: str) -> set[str]:
@@ -229,7 +196,7 @@ def _spelled(words: list[str]) -> list[str]:
     """Spelling variants of a phrase: each word varied on its own (few words vary)."""
     variants = [""]
     for w in words:
-        options = sorted(spelling_variants(w)) if any(c.isalpha() for c in w) else [w]
+        options = sorted(spellings(w)) if any(c.isalpha() for c in w) else [w]
         variants = [f"{v} {o}".strip() for v in variants for o in options]
         if len(variants) > 64:
             variants = variants[:64]

@@ -216,10 +216,11 @@ def _code_key() -> str:
     """What else the compiled rules depend on: this release's code that builds them and
     lemminflect's version, so an upgrade never serves suggestions built the old way."""
     import jargonfree
-    from jargonfree.core import inflect, rules, slots
+    from jargonfree.core import inflect, rules, slots, spelling
 
     parts = [CACHE_VERSION, jargonfree.__version__, _lemminflect_version()]
-    for module in (__file__, inflect.__file__, rules.__file__, slots.__file__):
+    for module in (__file__, inflect.__file__, rules.__file__, slots.__file__,
+                   spelling.__file__):
         try:
             parts.append(hashlib.sha256(Path(module).read_bytes()).hexdigest())
         except (OSError, TypeError):

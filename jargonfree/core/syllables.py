@@ -14,6 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from jargonfree.core.spelling import respellings
 from jargonfree.core.syllable_rules import guess_word, pronounceable, say_number, spell
 from jargonfree.resources import resource_path
 
@@ -183,19 +184,6 @@ def _fold(w: str) -> str:
 
 # --- the dictionary: British spellings and known stems ---
 
-# British spellings to try in the (American) dictionary: utilise, oedema, behaviour, centre.
-_RESPELL = (
-    (re.compile(r"is(?=e$|ed$|es$|er$|ers$|ing$|ation|able$)"), "iz"),
-    (re.compile(r"ys(?=e$|ed$|es$|ing$|er$|ers$)"), "yz"),
-    (re.compile(r"(?<=..)our"), "or"),
-    (re.compile(r"(?<=[bt])re(?=s?$)"), "er"),
-    (re.compile(r"(?<=[bt])red$"), "ered"),
-    (re.compile(r"(?<=.)ae|^ae(?=s)|(?<=.)oe(?=[^s]|$)|^oe(?=[sd])"), "e"),
-    (re.compile(r"ogue(?=s?$)"), "og"),
-    (re.compile(r"mme(?=s?$)"), "m"),
-    (re.compile(r"(?<=[aeiou])ll(?=ing$|ed$|er$|ers$|or$|ors$)"), "l"),
-    (re.compile(r"(?<=[ef]n)ce(?=s?$)"), "se"),
-)
 # Endings whose syllables add to a known stem: (ending, syllables, stem endings to try).
 _SUFFIXES = (
     ("isations", 3, ("",)), ("isation", 3, ("",)), ("izations", 3, ("",)),
@@ -222,26 +210,12 @@ _PREFIXES = (
 )
 
 
-def _respellings(lw: str) -> list[str]:
-    """American spellings of a British word, each change alone and all of them together."""
-    out = []
-    every = lw
-    for rx, rep in _RESPELL:
-        new = rx.sub(rep, lw)
-        if new != lw:
-            out.append(new)
-            every = rx.sub(rep, every)
-    if len(out) > 1:
-        out.append(every)
-    return out
-
-
 def _known(lw: str, lookup: dict[str, int], depth: int) -> int | None:
     """Dictionary count of a word, its American spelling, or a known stem plus affixes."""
     n = lookup.get(lw)
     if n is not None:
         return max(1, n)
-    for alt in _respellings(lw):
+    for alt in respellings(lw):  # British words in the American dictionary
         n = lookup.get(alt)
         if n is not None:
             return max(1, n)

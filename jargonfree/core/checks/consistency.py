@@ -104,7 +104,7 @@ def _plural_word(word: str) -> str:
 
 def _forms(word: str) -> set[tuple[tuple[str, ...], bool]]:
     """Every spelling, number and hyphenation of a term, as (word tuple, plural?)."""
-    from jargonfree.core.inflect import spelling_variants
+    from jargonfree.core.spelling import variants as spelling_variants
 
     out: set[tuple[tuple[str, ...], bool]] = set()
     single = word.lower()

@@ -107,7 +107,7 @@ def is_everyday(word: str) -> bool:
     """Is the word, one of its base forms or its other spelling on the everyday list
     ("tumors" -> "tumour", "coughing" -> "cough", "kidneys" -> "kidney")?"""
     from jargonfree.core.frequency import _base_forms
-    from jargonfree.core.inflect import spelling_variants
+    from jargonfree.core.spelling import variants as spelling_variants
 
     words = everyday_words()
     w = word.lower().replace("’", "'")
