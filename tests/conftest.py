@@ -72,3 +72,31 @@ def block_internet(monkeypatch: pytest.MonkeyPatch) -> NetworkGuard:
 def no_network(monkeypatch: pytest.MonkeyPatch) -> NetworkGuard:
     """Every test runs with the internet blocked; ask for it to see the attempts."""
     return block_internet(monkeypatch)
+
+
+@pytest.fixture
+def unreadable(monkeypatch):
+    """Make a file unreadable: chmod 0, and where that does not stop this process (root
+    reads any file, and CI runs as root) Path.open is patched to refuse it too, as the
+    system would. Returns a function of the path."""
+    import pathlib
+
+    made: list[pathlib.Path] = []
+
+    def make(path: pathlib.Path) -> pathlib.Path:
+        path.chmod(0)
+        made.append(path)
+        if os.access(path, os.R_OK):
+            real_open = pathlib.Path.open
+
+            def refusing_open(self, *args, **kwargs):
+                if os.path.abspath(self) in {os.path.abspath(p) for p in made}:
+                    raise PermissionError(13, "Permission denied", str(self))
+                return real_open(self, *args, **kwargs)
+
+            monkeypatch.setattr(pathlib.Path, "open", refusing_open)
+        return path
+
+    yield make
+    for path in made:
+        path.chmod(0o600)
