@@ -257,7 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _command_parser(command).parse_args(argv[1:])
             return {"check": _check, "score": _score, "rules": _rules}[command](args)
         args = _editor_parser().parse_args(argv)
-        from jargonfree.app.launch import run
+        from jargonfree.app.app import run
 
         editor_args = ([args.file] if args.file else []) + (["--paste"] if args.paste else [])
         return run(editor_args)

@@ -278,6 +278,12 @@ def _drop(f: Finding, offset: int, explained: dict[str, int], defined: set[str],
     )
 
 
+# The one module-level cached object, kept on purpose (the style guide rules singletons
+# out): analyze() is the one-call public API for scripts and tests, and building the rules
+# takes about a second, which a call each time would repeat. It is built on first use, not
+# at import; it holds the bundled rules only (no settings, paths, user files or disk
+# cache), so it is the same for every caller. The editor, the worker and the CLI build
+# their own Analyzer with the user's folders and pass it down.
 @lru_cache(maxsize=1)
 def default_analyzer() -> Analyzer:
     """The bundled rules, no user files: what `analyze()` uses (built on first call)."""

@@ -1,4 +1,5 @@
-"""Apply chosen suggestions to a text: the editor and `jargonfree fix` use this."""
+"""Apply chosen suggestions to a text: `jargonfree fix` and the fix examples of rule files
+(core.examples) use this."""
 
 from __future__ import annotations
 
