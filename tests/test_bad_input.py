@@ -1,4 +1,4 @@
-"""Bad input through the command line, as a user would give it (DESIGN.md, "Bad input and
+"""Bad input through the command line, as a user would give it (docs/ARCHITECTURE.md, "Bad input and
 faults"): every file either works (exit 0, findings whose offsets are right in code points
 of the decoded text) or exits 2 with exactly one line on standard error naming the file
 and the problem. Never a traceback, never a hang. Broken rule folders the same way.

@@ -1,6 +1,6 @@
 """The analysis worker process and the Qt objects that talk to it.
 
-Measured (DESIGN.md): analysing 100,000 words on the GUI thread froze the window for
+Measured (docs/ARCHITECTURE.md): analysing 100,000 words on the GUI thread froze the window for
 1.5 s and a worker thread still stalled it 80 ms (the GIL), so the core runs in a warm
 child process. Results come back tagged with the editor's revision; one job is in
 flight at a time and the newest waiting job replaces older ones. A child that dies or

@@ -5,7 +5,7 @@ the paragraph that changed. `compute` turns the totals into scores by the publis
 formulas. textstat is not used here: its metric functions count from raw text (and wrongly
 on "e.g.", decimals, lists and short sentences), and it imports NLTK, which downloads.
 
-What is counted (DESIGN.md, "Counting"; words and sentences come from core.text):
+What is counted (docs/ARCHITECTURE.md, "Counting"; words and sentences come from core.text):
 - syllables: core.syllables.count_syllables (CMU dictionary, then rules).
 - polysyllables (SMOG): words of three syllables or more, numbers and names included, as
   McLaughlin's SMOG rules say.
@@ -184,7 +184,7 @@ def compute(counts: Counts, profile: Profile, jargon_percent: float | None = Non
 
 
 def nhs_band(smog_grade: float) -> int:
-    """Percentage of UK adults who can read text of this SMOG grade (DESIGN.md)."""
+    """Percentage of UK adults who can read text of this SMOG grade (docs/ARCHITECTURE.md)."""
     if smog_grade < 10:
         return 93
     if smog_grade < 12:

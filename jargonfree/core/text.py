@@ -1,6 +1,6 @@
 """Split text into paragraphs, sentences and words, with code-point offsets.
 
-The counting rules (DESIGN.md, "Counting"; docs/READABILITY.md) are ours, so they are
+The counting rules (docs/ARCHITECTURE.md, "Counting"; docs/READABILITY.md) are ours, so they are
 written out here rather than left to a tokenizer: a word is a run of letters or digits
 with inner hyphens and apostrophes; numbers (1,250.50) are one word; a sentence ends at
 . ! ? or … (not inside e.g., i.e., Dr., p.m., decimals or money), at the end of a list

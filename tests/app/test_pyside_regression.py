@@ -1,5 +1,5 @@
 """PySide6 6.12.0 on Python 3.11 drops a reference to None on every void-returning call and
-aborts CPython after a few thousand (DESIGN.md); the dependency pin keeps us off it."""
+aborts CPython after a few thousand (docs/ARCHITECTURE.md); the dependency pin keeps us off it."""
 
 from PySide6.QtWidgets import QWidget
 

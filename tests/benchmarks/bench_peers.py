@@ -1,6 +1,6 @@
 """jargonfree against the open tools it competes with, as fresh processes on the same texts.
 
-Not a test: a script that prints markdown tables (DESIGN.md, "Targets"). The peers are
+Not a test: a script that prints markdown tables (docs/ARCHITECTURE.md, "Targets"). The peers are
 installed outside the project's virtual environment, in a folder of their own:
 
 - a venv with proselint and textstat (PyPI). textstat counts syllables with NLTK's CMU

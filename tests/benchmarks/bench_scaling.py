@@ -1,6 +1,6 @@
 """How analysis time and memory grow with the text, and what one edit costs.
 
-Not a test: a script that prints markdown tables (DESIGN.md, "Targets": 10,000 words in
+Not a test: a script that prints markdown tables (docs/ARCHITECTURE.md, "Targets": 10,000 words in
 0.1 s, 100,000 in 1 s or less in the warm worker, growing linearly; after an edit in a
 10,000-word document, new findings and scores within 50 ms).
 

@@ -16,7 +16,7 @@ import random
 import re
 import sys
 
-WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")  # as DESIGN.md counts words
+WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")  # as docs/ARCHITECTURE.md counts words
 
 JARGON = [
     "We will leverage our stakeholder network to facilitate knowledge sharing across {place}.",
@@ -156,8 +156,8 @@ def _block(rng: random.Random) -> str:
 
 
 def make_text(words: int, seed: int = 1) -> str:
-    """A text of exactly `words` words (by DESIGN.md's counting), paragraphs split by blank
-    lines. The last sentence is cut short to land on the count."""
+    """A text of exactly `words` words (counted as docs/ARCHITECTURE.md says), paragraphs
+    split by blank lines. The last sentence is cut short to land on the count."""
     rng = random.Random(f"jargonfree-bench-{seed}")
     blocks: list[str] = []
     total = 0

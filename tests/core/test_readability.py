@@ -234,7 +234,7 @@ def test_sentence_grade():
         sentence_grade([])
 
 
-# Sentence counting (core.text) on the cases DESIGN.md names, as the formulas see it.
+# Sentence counting (core.text) on the cases docs/ARCHITECTURE.md names, as the formulas see it.
 SENTENCE_CASES = [
     ("Bring your pills, e.g. aspirin and paracetamol, to the clinic. We will check them.", 2, 14),
     ("Take one dose, i.e. two tablets, each morning. Do not take more.", 2, 12),

@@ -1,4 +1,5 @@
-"""Syllable counting: the dictionary, the rule-based fallback, and the cases DESIGN.md names.
+"""Syllable counting: the dictionary, the rule-based fallback, and the cases that
+docs/ARCHITECTURE.md names.
 
 Accuracy targets (measured on the data files, not timed):
 - the fallback alone, with the dictionary switched off, is right on at least 90% of a held-out

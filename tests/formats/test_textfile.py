@@ -1,4 +1,4 @@
-"""Every kind of file DESIGN.md's "Bad input and faults" lists: it works, or it gets
+"""Every kind of file docs/ARCHITECTURE.md's "Bad input and faults" lists: it works, or it gets
 one plain line naming the file; saves are atomic and never lose the old file."""
 
 from __future__ import annotations
