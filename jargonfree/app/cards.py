@@ -234,9 +234,14 @@ def add_finding_actions(menu: QMenu, hits: list[Hit], editor, count_like) -> Non
         for s in f.suggestions:
             add(f"Change to “{s}”", lambda _=False, h=hit, s=s: editor.apply_suggestion(h, s))
         n = count_like(f.rule_id)
+        heads = editor.headings_like(f.rule_id) if f.suggestions else []
         if f.suggestions and n > 1:
-            add(f"Apply to all {n} like this",
+            add(f"Apply to all {n} like this" + (" (not in headings)" if heads else ""),
                 lambda _=False, r=f.rule_id: editor.apply_all(r))
+        if heads and n + len(heads) > 1:
+            where = ", ".join(str(line) for line in heads)
+            add(f"Apply to all {n + len(heads)}, headings too (line{'s' if len(heads) > 1 else ''} "
+                f"{where})", lambda _=False, r=f.rule_id: editor.apply_all(r, headings=True))
         add("Ignore here", lambda _=False, h=hit: editor.ignore_requested.emit(h, "here"))
         add("Ignore in this document",
             lambda _=False, h=hit: editor.ignore_requested.emit(h, "document"))

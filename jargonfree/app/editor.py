@@ -25,6 +25,7 @@ from jargonfree.app.highlighter import FindingHighlighter, Span, live_spans
 from jargonfree.app.positions import document_text, utf16_len
 from jargonfree.app.styles import active_format, is_dark
 from jargonfree.core.model import Finding
+from jargonfree.core.text import is_heading_or_label
 
 CARD_DELAY_MS = 350  # hover or rest the cursor this long on a highlight to see its card
 CARD_HIDE_MS = 400  # time to move the mouse from the word onto its card
@@ -179,8 +180,21 @@ class Editor(QPlainTextEdit):
             block = block.next()
         return hits
 
+    def in_heading(self, hit: Hit) -> bool:
+        """Whether a finding sits on a heading or label line ("Stakeholder Plan")."""
+        doc = self.document()
+        return doc.blockCount() > 1 and is_heading_or_label(doc.findBlock(hit.start).text())
+
     def count_like(self, rule_id: str) -> int:
-        return sum(1 for h in self.all_hits(rule_id) if h.finding.suggestions)
+        """How many findings of a rule with a suggestion are in the text, headings and
+        labels left out ("Apply to all" leaves them alone unless asked)."""
+        return sum(1 for h in self.all_hits(rule_id)
+                   if h.finding.suggestions and not self.in_heading(h))
+
+    def headings_like(self, rule_id: str) -> list[int]:
+        """The lines (1-based) of headings and labels holding findings of a rule."""
+        return [self.document().findBlock(h.start).blockNumber() + 1
+                for h in self.all_hits(rule_id) if h.finding.suggestions and self.in_heading(h)]
 
     def hit_for(self, finding: Finding) -> Hit | None:
         """Where a finding from the current analysis is now (None if edited away)."""
@@ -234,10 +248,12 @@ class Editor(QPlainTextEdit):
         self.suggestion_applied.emit(hit, replacement)
         return True
 
-    def apply_all(self, rule_id: str) -> int:
-        """Every finding of a rule takes its own first suggestion: one undo step."""
+    def apply_all(self, rule_id: str, headings: bool = False) -> int:
+        """Every finding of a rule takes its own first suggestion: one undo step.
+        Findings in headings and labels only when asked (the menu names their lines)."""
         self.hide_card()
-        hits = [h for h in self.all_hits(rule_id) if h.finding.suggestions]
+        hits = [h for h in self.all_hits(rule_id) if h.finding.suggestions
+                and (headings or not self.in_heading(h))]
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         done = 0

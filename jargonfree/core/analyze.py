@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from jargonfree.core.model import Analysis, Finding, Options
+from jargonfree.core.names import inside, name_spans
 from jargonfree.core.profiles import Profile, get_profile
 from jargonfree.core.rules import RuleSet, rules_dir
 from jargonfree.core.text import (
@@ -209,6 +210,7 @@ class Analyzer:
                     continue
                 if not any(taken[f.start : f.end]):
                     findings.append(f)
+        findings = _outside_names(findings, par, prof)
         counts = count_paragraph(par)
         words = par.word_texts()
         return ParagraphResult(
@@ -220,6 +222,24 @@ class Analyzer:
             jargon_percent(words),
             reading_age(counts),
         )
+
+
+# Findings that would rewrite words: not inside a proper name ("Riverside Heart Health
+# Learning Network" is a name, not jargon to rewrite). Words the user asked to flag are.
+RENAMING = frozenset({"jargon", "medical", "wordy", "uncommon", "misleading"})
+
+
+def _outside_names(findings: list[Finding], par: Paragraph, prof: Profile) -> list[Finding]:
+    """Drop rewrites inside names, and lay rewrites of medical terms for specialists."""
+    if not prof.lay_medical:
+        findings = [f for f in findings if f.category != "medical"]
+    if not any(f.category in RENAMING for f in findings):
+        return findings
+    names = name_spans(par)
+    if not names:
+        return findings
+    return [f for f in findings if f.category not in RENAMING or f.rule_id == "user.reject"
+            or not inside(f.start, f.end, names)]
 
 
 def _balanced_cut(paragraphs: list[str]) -> int:

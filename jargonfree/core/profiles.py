@@ -22,6 +22,9 @@ class Profile:
     word_limit: int | None
     uncommon_words: bool  # flag rare words (off for specialists)
     description: str
+    # Offer everyday words for medical terms ("abdomen" -> "tummy"): not to specialists,
+    # for whom the medical term is the plain word.
+    lay_medical: bool = True
 
     @property
     def target(self) -> tuple[int | None, int | None]:
@@ -54,7 +57,8 @@ PROFILES: dict[str, Profile] = {
         ),
         Profile(
             "specialist", "Specialist", None, 18, 14, 18, 30, None, False,
-            "Text for specialists: reading age 18 or under; rare words are not flagged.",
+            "Text for specialists: reading age 18 or under; rare words and medical "
+            "terms are not flagged.", lay_medical=False,
         ),
     )
 }

@@ -183,3 +183,21 @@ def test_hovering_a_highlight_shows_its_card(qtbot, make_window):
     qtbot.waitUntil(w.editor.card.isVisible, timeout=2000)
     assert w.editor.card.hits[0].finding.text == "leverage"
     assert w.editor.extraSelections()  # the word it is about is outlined
+
+
+def test_apply_to_all_leaves_headings_alone_unless_asked_and_names_their_lines(
+        qtbot, make_window):
+    w = make_window()
+    type_text(qtbot, w, "Leverage Plan\n\nWe leverage it and leverage that.\n\nLeverage")
+    menu = QMenu()
+    add_finding_actions(menu, [hit_of(w, "leverage")], w.editor, w.editor.count_like)
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert "Apply to all 2 like this (not in headings)" in texts
+    assert "Apply to all 4, headings too (lines 1, 5)" in texts
+    next(a for a in menu.actions() if a.text().startswith("Apply to all 2")).trigger()
+    assert w.editor.toPlainText() == "Leverage Plan\n\nWe use it and use that.\n\nLeverage"
+    w.editor.undo()
+    wait_checked(qtbot, w)
+    next(a for a in menu.actions() if a.text().startswith("Apply to all 4")).trigger()
+    # (the fake engine's suggestions do not take the matched word's capital)
+    assert w.editor.toPlainText() == "use Plan\n\nWe use it and use that.\n\nuse"
