@@ -146,7 +146,7 @@ def _rules(args) -> int:
         print(f"jargonfree: {folder}: no such folder of rule files", file=sys.stderr)
         return 2
     try:
-        rules = load_rules(folder)
+        rules = load_rules(folder, _rule_file_stems(args, folder))
         groups = None
         if args.check and (folder / "consistency.toml").is_file():
             from jargonfree.core.checks.consistency import load_groups
@@ -185,6 +185,16 @@ def _rules(args) -> int:
     return 0
 
 
+def _rule_file_stems(args, folder) -> tuple[str, ...]:
+    """The rule files to read: the bundled families, or every *.toml in a folder given
+    (consistency.toml holds groups, not rules)."""
+    from jargonfree.core.rules import RULE_FILES
+
+    if not args.folder:
+        return RULE_FILES
+    return tuple(sorted(p.stem for p in folder.glob("*.toml") if p.stem != "consistency"))
+
+
 def _examples_failing(args, folder, own_files) -> list[str]:
     """One line per example (flag, pass, fix, match phrase, consistency group) of the
     checked rule files that does not do what it says, run as `check` runs them."""
@@ -193,7 +203,7 @@ def _examples_failing(args, folder, own_files) -> list[str]:
     from jargonfree.core.rules import parse_rules, read_rule_files
 
     if args.folder:
-        found, digest = read_rule_files(folder)
+        found, digest = read_rule_files(folder, _rule_file_stems(args, folder))
         groups_file = folder / "consistency.toml"
         analyzer = Analyzer(parse_rules(found, digest),
                             consistency_file=groups_file if groups_file.is_file() else None)

@@ -180,17 +180,17 @@ def test_rules_check_runs_the_examples_of_a_folder(run, tmp_path):
     pass and fix examples, through the analyzer."""
     folder = tmp_path / "mine"
     folder.mkdir()
-    (folder / "wordy.toml").write_text(FOLDER_RULES, encoding="utf-8")
+    (folder / "our_words.toml").write_text(FOLDER_RULES, encoding="utf-8")
     good = run("rules", "--check", str(folder))
     assert good.returncode == 0, good.stderr
-    assert "wordy      1 rule" in good.stdout.decode()
+    assert "our_words      1 rule" in good.stdout.decode()  # any file name
 
     wrong = FOLDER_RULES.replace('"Treatment started in May."', '"Treatment start in May."')
-    (folder / "wordy.toml").write_text(wrong, encoding="utf-8")
+    (folder / "our_words.toml").write_text(wrong, encoding="utf-8")
     bad = run("rules", "--check", str(folder))
     assert bad.returncode == 2
     assert bad.stderr.decode().splitlines() == [
-        "jargonfree: wordy.commence: its fix example 'Treatment commenced in May.' gives "
+        "jargonfree: our_words.commence: its fix example 'Treatment commenced in May.' gives "
         "'Treatment started in May.', not 'Treatment start in May.'"
     ]
 
