@@ -30,6 +30,8 @@ CACHE_SIZE = 50_000  # paragraphs kept; a 1M-word document has about 20,000
 PARALLEL_MIN_CHARS = 100_000  # about 15,000 words: below this a second process costs more
 # Findings a check makes from its own paragraph only (the rest need the whole text).
 WORD_LEVEL = frozenset({"jargon", "medical", "wordy", "uncommon", "acronym", "misleading"})
+# Findings on words inside a condition's name that give way to one on the whole name.
+NAME_PARTS = frozenset({"medical", "uncommon", "misleading"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +187,7 @@ class Analyzer:
         return result
 
     def _compute_paragraph(self, text: str, prof: Profile, options: Options) -> ParagraphResult:
-        from jargonfree.core.checks import passive, sentences, uncommon
+        from jargonfree.core.checks import conditions, passive, sentences, uncommon
         from jargonfree.core.frequency import jargon_percent
         from jargonfree.core.readability import count_paragraph, reading_age
 
@@ -211,6 +213,7 @@ class Analyzer:
                 if not any(taken[f.start : f.end]):
                     findings.append(f)
         findings = _outside_names(findings, par, prof)
+        findings = conditions.unite(text, findings, NAME_PARTS - disabled)
         counts = count_paragraph(par)
         words = par.word_texts()
         return ParagraphResult(
@@ -269,12 +272,13 @@ def _placed(f: Finding, offset: int, line: int, column: int) -> Finding:
 
 
 def _first_rare_use_only(found: list[tuple[Finding, int]]) -> list[tuple[Finding, int]]:
-    """A rare word is flagged once, where it is first used: repeats add noise, not help.
+    """A rare word or a condition's name is flagged once, where it is first used: repeats
+    add noise, not help.
     Also puts the findings in document order."""
     seen: set[str] = set()
     out = []
     for f, o in sorted(found, key=lambda p: (p[0].start + p[1], p[0].end + p[1], p[0].rule_id)):
-        if f.category == "uncommon":
+        if f.category == "uncommon" or f.rule_id == "medical.condition_name":
             key = f.text.lower()
             if key in seen:
                 continue

@@ -41,6 +41,8 @@ _LOOKBACK_SKIP = frozenset(
     "not n't never already also now just still been being then all ' ’".split()
 )
 _SENTENCE_END = frozenset(".!?:")
+# Categories whose terms need no flag where the text explains them right there.
+GLOSSED = frozenset({"medical", "misleading", "jargon"})
 REJECT_KEY = "user.reject"
 
 Phrase = tuple[str, ...]  # a form as lowercase tokens
@@ -340,8 +342,9 @@ class Matcher:
             rule = self.rules.by_key[key]
             if accept and any(m.lower() in accept for m in rule.match):
                 continue
-            if rule.category == "medical" and _is_explained(text, start, end):
-                explained.append((key, start))
+            if rule.category in GLOSSED and is_explained(text, start, end, definitions=False):
+                if rule.category == "medical":
+                    explained.append((key, start))
                 continue
             findings.append(self._finding(text, toks, s, e, rule, tags))
         findings.sort(key=Finding.sort_key)
@@ -403,13 +406,57 @@ class Matcher:
         )
 
 
-def _is_explained(text: str, start: int, end: int) -> bool:
-    """'high blood pressure (hypertension)', '(stool sample)' or
-    'hypertension (high blood pressure)': the text explains the term. Looks at most 80
-    characters either side, so a long paragraph costs the same per match."""
+# How a text glosses a term right after it: "oedema, which means swelling,", "oedema, or
+# swelling,", "oedema (also called swelling)", "oedema - swelling caused by fluid -",
+# "hypertension is when ...", "X is the medical word for ...".
+_GLOSS_AFTER_RE = re.compile(
+    r"(?:,\s*|\s+)(?:which|that)\s+(?:means|is|are|is\s+called)\b"
+    r"|,?\s*(?:also\s+)?(?:known\s+as|called|termed)\b"
+    r"|,?\s*(?:i\.e\.|ie,|that\s+is,)\s"
+    r"|,\s*or\s+[^,.;()]{3,60}[,.)]"
+    r"|\s*(?:[-–—]|:)\s+[^\W\d_]"
+    r"|\s+(?:is|are)\s+(?:when|where|the\s+(?:medical\s+|technical\s+)?"
+    r"(?:word|term|name)\s+for)\b",
+    re.IGNORECASE,
+)
+# A definition: "leukaemia is a cancer of the blood", "COPD is a lung disease.", "X means
+# ...", "X is a kind of ...". Used for condition names and rare words, not for rule terms,
+# whose own examples use such sentences ("A hysterectomy is a major operation").
+_DEFINITION_RE = re.compile(
+    r"(?:\s+\([^()]{1,12}\))?,?\s+(?:means|refers\s+to|is\s+short\s+for|meaning"
+    r"|(?:is|are)\s+an?\s+(?:(?:kind|type|form|sort)\s+of"
+    r"|[\w-]+(?:\s+[\w-]+)?\s*(?:[.;]|(?:of|that|which|where|who|caused|used)\b)))",
+    re.IGNORECASE,
+)
+# ... or just before it: "a swelling called oedema", "also known as oedema".
+_GLOSS_BEFORE_RE = re.compile(
+    r"\b(?:called|known\s+as|termed|(?:which|that)\s+(?:is|are)\s+called)"
+    r"\s+(?:an?\s+|the\s+)?\Z",
+    re.IGNORECASE,
+)
+# A bracket holding only a short form ("acute kidney injury (AKI)") explains the short
+# form, not the name.
+_ACRONYM_BRACKET_RE = re.compile(r"\(\s*[A-Z][A-Za-z&]*[A-Z]s?\s*\)")
+
+
+def is_explained(text: str, start: int, end: int, definitions: bool = True) -> bool:
+    """'high blood pressure (hypertension)', '(stool sample)', 'hypertension (high blood
+    pressure)', 'oedema, which means swelling,', 'a swelling called oedema', 'oedema, also
+    known as swelling', 'oedema - swelling ...', 'hypertension is when ...': the text
+    explains the term. 'name (ACR)' does not explain the name. Looks at most 80 characters
+    either side, so a long paragraph costs the same per match."""
     before = text[max(0, start - 80) : start].rstrip()
-    after = text[end : end + 80].lstrip()
-    if before.endswith("(") or after.startswith(")"):
+    after = text[end : end + 80]
+    if before.endswith("(") and not _ACRONYM_BRACKET_RE.match(text, start - 1):
+        return True
+    if after.lstrip().startswith(")"):
         return True
     close = text.find(")", end, end + 80)
-    return text[end : end + 2] == " (" and close > end + 3
+    if text[end : end + 2] == " (" and close > end + 3:
+        if not _ACRONYM_BRACKET_RE.fullmatch(text, end + 1, close + 1):
+            return True
+        after = text[close + 1 : close + 81]  # "COPD": a gloss may follow the short form
+    return bool(
+        _GLOSS_AFTER_RE.match(after) or _GLOSS_BEFORE_RE.search(before + " ")
+        or definitions and _DEFINITION_RE.match(text, end, end + 80)
+    )

@@ -99,3 +99,55 @@ def test_compounds_and_set_terms_are_not_mixed_names(text):
 )
 def test_two_names_for_one_thing_still_flagged(text, expected):
     assert flagged(text, "general", {"consistency"}) == expected
+
+
+# --- 3. condition names, glosses and definitions ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You have oedema, which means swelling, in your legs.",
+        "You may have a swelling called oedema in your legs.",
+        "Oedema, also known as swelling, can affect your legs.",
+        "Oedema - swelling caused by fluid - can affect your legs.",
+        "Your doctor may find hypertension, or high blood pressure, at the check.",
+        "Hypertension is when your blood pressure is too high.",
+        "Acute (sudden) pain can be treated with paracetamol.",
+        "Acute myeloid leukaemia is a cancer of the blood.",
+        "Chronic obstructive pulmonary disease (COPD) is a lung disease.",
+    ],
+)
+def test_a_term_with_its_gloss_is_not_flagged(text):
+    assert flagged(text, "patient") == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("You may have acute kidney injury (AKI).", "acute kidney injury"),
+        ("He was treated for chronic obstructive pulmonary disease last year.",
+         "chronic obstructive pulmonary disease"),
+        ("Tests showed acute myeloid leukaemia.", "acute myeloid leukaemia"),
+    ],
+)
+def test_a_hard_condition_name_is_flagged_once_as_a_whole(text, name):
+    # not word by word ("acute" as misleading, "myeloid" as rare, "kidney" at all)
+    assert flagged(text, "patient") == [name]
+
+
+def test_the_plain_explanation_comes_with_a_name_where_the_rules_have_one():
+    [f] = [f for f in analyze("The scan showed transitional cell carcinoma of the ureter.",
+                              "patient").findings if f.text == "transitional cell carcinoma"]
+    assert f.suggestions[0].startswith("transitional cell cancer")
+
+
+def test_a_name_is_flagged_at_its_first_use_only():
+    text = ("You may have acute myeloid leukaemia. Acute myeloid leukaemia can be treated. "
+            "We treat acute myeloid leukaemia with medicines.")
+    assert flagged(text, "patient", {"medical", "uncommon", "misleading"}) == [
+        "acute myeloid leukaemia"]
+
+
+def test_a_name_of_plain_words_is_not_flagged():
+    assert flagged("You may get heart disease or skin cancer.", "patient") == []

@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 
 from jargonfree.core.checks import lower_same_length
+from jargonfree.core.matcher import is_explained
 from jargonfree.core.model import Finding, make_finding
 from jargonfree.core.profiles import Profile
 from jargonfree.core.text import Paragraph
@@ -159,6 +160,8 @@ def check(par: Paragraph, profile: Profile) -> list[Finding]:
                     continue  # a name: the paragraph capitalises it mid-sentence too
             if text[s - 1 : s] == "(" or text[e : e + 1] == ")" or text[e : e + 2] == " (":
                 continue  # explained right there: "swelling (oedema)", "oedema (swelling)"
+            if is_explained(text, s, e):
+                continue  # "oedema, also known as swelling", "a swelling called oedema"
             findings.append(make_finding(text, s, e, RULE_ID, "uncommon", MESSAGE))
     return findings
 
