@@ -8,8 +8,11 @@ preposition, verb-like function word, number or punctuation), at most MAX_WORDS 
 
 The analyser then treats each name of two or more words as one thing: the word-level
 findings inside it (a rare "myeloid", a misleading "acute", a medical "pulmonary") are
-replaced by one finding on the whole name, unless the text explains the name right there
-(a gloss, see matcher.is_explained) or a rule already covers the whole name. Names with
+replaced by one finding on the whole name, under the rule of its medical word nearest the
+head if it has one (so "squamous cell carcinoma" is medical.carcinoma), else
+medical.condition_name (a lone medical rule's finding, which has its plain words, is
+kept as it is: "gastric ulcers" -> "stomach ulcers"), unless the text explains the name
+right there (a gloss, see matcher.is_explained) or a rule already covers the whole name. Names with
 nothing hard in them ("skin cancer", "heart disease") get no finding.
 """
 
@@ -117,6 +120,8 @@ def unite(text: str, findings: list[Finding], word_level: frozenset[str]) -> lis
         if not inside or any(f.start <= s and e <= f.end and f not in inside for f in out
                              if f.category in word_level):
             continue
+        if len(inside) == 1 and inside[0].category == "medical":
+            continue  # one rule's finding already, with its plain words ("gastric ulcer")
         out = [f for f in out if f not in inside]
         if is_explained(text, s, e):
             continue
@@ -127,8 +132,11 @@ def unite(text: str, findings: list[Finding], word_level: frozenset[str]) -> lis
                 first = f.suggestions[0]
                 if " " not in first and " " not in f.text:  # "carcinoma" -> "cancer"
                     plain = plain[: f.start - s] + first + plain[f.end - s :]
+        # The rule of the medical word nearest the head speaks for the name, if any.
+        rules = sorted((f for f in inside if f.category == "medical"), key=lambda f: f.end)
         out.append(make_finding(
-            text, s, e, RULE_ID, "medical", MESSAGE,
+            text, s, e, rules[-1].rule_id if rules else RULE_ID, "medical",
+            rules[-1].message if rules else MESSAGE,
             suggestions=(f"{plain} ({name})",) if plain != name else (),
         ))
     return out
