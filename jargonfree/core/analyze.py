@@ -278,7 +278,7 @@ def _first_rare_use_only(found: list[tuple[Finding, int]]) -> list[tuple[Finding
     seen: set[str] = set()
     out = []
     for f, o in sorted(found, key=lambda p: (p[0].start + p[1], p[0].end + p[1], p[0].rule_id)):
-        if f.category == "uncommon" or f.rule_id == "medical.condition_name":  # names.RULE_ID
+        if f.category == "uncommon" or f.rule_id == "medical.condition_name":  # conditions.RULE_ID
             key = f.text.lower()
             if key in seen:
                 continue
