@@ -12,25 +12,29 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 
 from jargonfree import __version__
 
-COMMANDS = ("check", "score", "rules")
+COMMANDS = ("check", "score", "fix", "rules")
 PROFILE_NAMES = ("general", "patient", "bid", "specialist")
 
 
-def _reader(path: str) -> str:
-    """Read one input as text; raises formats.ReadError with a one-line message. A warning
-    (stray bytes replaced) goes to standard error and the check goes on."""
-    from jargonfree.formats import decode_bytes, read_text
+def _reader(path: str):
+    """Read one input (text, .docx or standard input) as a formats.Document; raises
+    formats.ReadError with a one-line message. A warning (stray bytes replaced, parts of a
+    .docx that cannot be checked) goes to standard error and the check goes on."""
+    from jargonfree.formats import decode_bytes
+    from jargonfree.formats.documents import Document, read_document
 
     if path == "-":
-        doc = decode_bytes(sys.stdin.buffer.read(), "standard input")
+        text_doc = decode_bytes(sys.stdin.buffer.read(), "standard input")
+        doc = Document(path, text_doc.text, "text", text_doc, text_doc.warning)
     else:
-        doc = read_text(path)
+        doc = read_document(path)
     if doc.warning:
         print(f"jargonfree: warning: {doc.warning}", file=sys.stderr)
-    return doc.text
+    return doc
 
 
 def _user_options(args):
@@ -65,26 +69,33 @@ def _analyzer(args):
 def _check(args) -> int:
     from jargonfree.core.model import level_rank
     from jargonfree.formats import ReadError
+    from jargonfree.formats.documents import expand_inputs, relocate_findings
 
     analyzer = None
     options = _user_options(args)
     outputs = []
     status = 0
     worst = -1
-    for path in args.files:
+    for path in expand_inputs(args.files):
         try:
-            text = _reader(path)
+            doc = _reader(path)
         except ReadError as exc:
             print(f"jargonfree: {exc}", file=sys.stderr)
             status = 2
             continue
+        text = doc.text
         analyzer = analyzer or _analyzer(args)
         analyzer.prefill(text, args.profile, options)  # long texts: both processor cores
         result = analyzer.analyze(text, args.profile, options)
+        if doc.kind == "docx":  # line = paragraph number
+            result = replace(result, findings=relocate_findings(result.findings, doc.source))
         for f in result.findings:
             worst = max(worst, level_rank(f.level))
         if args.format == "json":
-            outputs.append({"path": path, **result.to_dict()})
+            entry = {"path": path, **result.to_dict()}
+            if doc.kind == "docx":
+                entry["not_checked"] = doc.warning
+            outputs.append(entry)
         else:
             for f in result.findings:
                 print(text_line(path, f))
@@ -114,9 +125,12 @@ def _score(args) -> int:
     from jargonfree.core.describe import describe_readability
     from jargonfree.formats import ReadError
 
-    path = args.file or "-"
+    inputs = args.files or ["-"]
+    if len(inputs) > 1 or os.path.isdir(inputs[0]):
+        return _score_table(args, inputs)
+    path = inputs[0]
     try:
-        text = _reader(path)
+        text = _reader(path).text
     except ReadError as exc:
         print(f"jargonfree: {exc}", file=sys.stderr)
         return 2
@@ -128,6 +142,50 @@ def _score(args) -> int:
     for line in describe_readability(result.readability):
         print(f"  {line}")
     return 0
+
+
+def _score_table(args, inputs: list[str]) -> int:
+    """One line a file, the hardest first, and a total: which documents need work."""
+    from jargonfree.formats import ReadError
+    from jargonfree.formats.documents import expand_inputs
+
+    status = 0
+    analyzer, options = None, _user_options(args)
+    rows = []
+    for path in expand_inputs(inputs):
+        try:
+            text = _reader(path).text
+        except ReadError as exc:
+            print(f"jargonfree: {exc}", file=sys.stderr)
+            status = 2
+            continue
+        analyzer = analyzer or _analyzer(args)
+        r = analyzer.analyze(text, args.profile, options).readability
+        rows.append(("standard input" if path == "-" else path, r))
+    unknown = float("-inf")
+    rows.sort(key=lambda row: (row[1].reading_age if row[1].reading_age is not None
+                               else unknown, row[0]), reverse=True)
+    width = max([len(name) for name, _ in rows] + [4])
+    print(f"{'file':<{width}}  {'words':>7}  {'reading age':>11}  {'SMOG band':>9}  target met")
+    for name, r in rows:
+        age = "n/a" if r.reading_age is None else f"{r.reading_age:.1f}"
+        band = "n/a" if r.nhs_band is None else f"{r.nhs_band}%"
+        met = {True: "yes", False: "no", None: "n/a"}[r.meets_target]
+        print(f"{name:<{width}}  {r.words:>7}  {age:>11}  {band:>9}  {met}")
+    met_count = sum(1 for _, r in rows if r.meets_target)
+    words = sum(r.words for _, r in rows)
+    print(f"{'total':<{width}}  {words:>7}  {len(rows)} file{'s' if len(rows) != 1 else ''}, "
+          f"{met_count} meet{'s' if met_count == 1 else ''} the target")
+    return status
+
+
+def _fix(argv: list[str]) -> int:
+    from functools import cache
+
+    from jargonfree.cli_fix import build_parser, run_fix
+
+    args = build_parser(PROFILE_NAMES).parse_args(argv)
+    return run_fix(args, cache(lambda: _analyzer(args)), _user_options(args))
 
 
 def _rules(args) -> int:
@@ -225,15 +283,16 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         p = argparse.ArgumentParser(prog=prog,
                                     description="Check files for jargon and hard text.")
         p.add_argument("files", nargs="+", metavar="FILE",
-                       help="text files; - reads standard input")
+                       help="text or .docx files, or folders of them; - reads standard input")
         p.add_argument("--format", choices=("text", "json"), default="text")
         p.add_argument("--fail-on", choices=("suggestion", "warning", "error"), default=None,
                        help="exit 1 when a finding at or above this level is found")
     elif command == "score":
         p = argparse.ArgumentParser(prog=prog,
                                     description="Print readability scores in plain words.")
-        p.add_argument("file", nargs="?", metavar="FILE",
-                       help="a text file; - or nothing reads standard input")
+        p.add_argument("files", nargs="*", metavar="FILE",
+                       help="text or .docx files or folders; - or nothing reads standard input; "
+                            "several files or a folder print one line a file, hardest first")
     else:
         p = argparse.ArgumentParser(prog=prog, description="List the rule families with counts.")
         p.add_argument("--check", action="store_true",
@@ -251,7 +310,8 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
 def _editor_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="jargonfree",
-        description="Plain-language editor. Commands: check, score, rules (see COMMAND --help).",
+        description="Plain-language editor. "
+                    "Commands: check, score, fix, rules (see COMMAND --help).",
     )
     p.add_argument("file", nargs="?", metavar="FILE", help="a text file to open in the editor")
     p.add_argument("--paste", action="store_true", help="open the editor on the clipboard's text")
@@ -264,6 +324,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             command = argv[0]
+            if command == "fix":
+                return _fix(argv[1:])
             args = _command_parser(command).parse_args(argv[1:])
             return {"check": _check, "score": _score, "rules": _rules}[command](args)
         args = _editor_parser().parse_args(argv)

@@ -278,11 +278,13 @@ def test_file_without_read_permission_is_refused(tmp_path, unreadable, capsys):
 def test_one_bad_input_among_good_ones(run, tmp_path):
     good = tmp_path / "good.txt"
     good.write_text(JARGON, encoding="utf-8")
+    empty = tmp_path / "empty folder"
+    empty.mkdir()
     proc = run("check", "--format", "json", str(tmp_path / "gone.txt"), str(good),
-               str(tmp_path))
+               str(empty))
     lines = _stderr_lines(proc)
     assert proc.returncode == 2 and len(lines) == 2
-    assert "gone.txt" in lines[0] and str(tmp_path) in lines[1]
+    assert "gone.txt" in lines[0] and f"{empty}: no .txt, .md or .docx files" in lines[1]
     [doc] = json.loads(proc.stdout)
     assert doc["path"] == str(good)
     assert_findings_fit(doc, JARGON)

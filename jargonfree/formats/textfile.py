@@ -241,11 +241,19 @@ def write_text_atomic(
     failed save leaves the old file whole. "\\n" becomes `newline`; the old file's
     permissions are kept; a symbolic link is written through, not replaced.
     Returns a warning line (text saved as UTF-8), or None; raises WriteError."""
-    p = Path(os.path.realpath(path))
     label = shown(path)
     if newline != "\n":
         text = normalize_newlines(text).replace("\n", newline)
     data, warning = _encode(text, encoding, bom, label)
+    write_bytes_atomic(path, data)
+    return warning
+
+
+def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write `data` as write_text_atomic does (temporary file, fsync, rename, the old
+    file's permissions kept, a symbolic link written through); raises WriteError."""
+    p = Path(os.path.realpath(path))
+    label = shown(path)
     tmp_name = None
     try:
         try:
@@ -270,7 +278,6 @@ def write_text_atomic(
                 os.unlink(tmp_name)
             except OSError:
                 pass
-    return warning
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -1,0 +1,303 @@
+"""Word documents: real .docx files written by python-docx, read, edited and saved."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx_builder import build_leaflet, build_simple
+from lxml import etree
+
+from jargonfree.core.rewrite import Edit
+from jargonfree.formats import ReadError
+from jargonfree.formats.docx import docx_bytes, docx_from_bytes, read_docx, write_private_backup
+from jargonfree.formats.docx_edit import AUTHOR, add_comments, apply_edits
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture
+def leaflet(tmp_path) -> Path:
+    return build_leaflet(tmp_path / "leaflet.docx")
+
+
+def _texts(doc):
+    return [(p.where, p.kind, p.text) for p in doc.paragraphs if p.text.strip()]
+
+
+def test_reads_what_a_reader_sees_in_every_part(leaflet):
+    doc = read_docx(leaflet)
+    got = _texts(doc)
+    assert got[0] == ("body", "heading", "Your stakeholder guide")
+    assert ("body", "paragraph", "We will leverage our links. Please utilise the form.") in got
+    assert ("body", "paragraph", "See the facilitation page for help.") in got  # hyperlink
+    assert ("body", "list", "Treatment will commence soon") in got
+    assert ("table", "paragraph", "In order to park, ask at the desk.") in got  # nested table
+    assert ("body", "paragraph", "Keep improving the clinic.") in got  # Ann's deletion hidden
+    assert ("header", "paragraph", "Clinic stakeholder leaflet") in got
+    assert ("footer", "paragraph", "Page 1") in got  # field result, not its code
+    assert ("footnote", "paragraph", " Ask your GP to facilitate access.") in got
+    assert ("endnote", "paragraph", " Data will be utilised safely.") in got
+    assert ("comment", "paragraph", "Check with the team") in got
+    assert "optimise" not in doc.text and "Synergies" not in doc.text
+    assert doc.warning == "1 text box was not checked (jargonfree reads only text)"
+    markers = [p.list_marker for p in doc.paragraphs if p.kind == "list"]
+    assert markers == ["1.", "2.", "•"]
+    styles = {p.text: p.style for p in doc.paragraphs}
+    assert styles["What happens next"] == "Heading 2"
+    assert styles["Ask about analgesia"] == "List Bullet"
+    for i, p in enumerate(doc.paragraphs):  # offsets map back to paragraphs
+        assert doc.text[p.start : p.start + len(p.text)] == p.text
+        assert doc.locate(p.start) == (i, 0) or not p.text
+
+
+def test_headings_and_list_items_are_their_own_sentences(tmp_path):
+    from jargonfree import analyze
+
+    path = build_simple(tmp_path / "s.docx", ["Before you come", "Bring your letter",
+                                              "Eat as usual"])
+    assert analyze(read_docx(path).text).readability.sentences == 3
+
+
+def _paragraph_c14n(data: bytes, member: str) -> list[bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        root = etree.fromstring(zf.read(member))
+    return [etree.tostring(p, method="c14n") for p in root.iter(f"{W}p")]
+
+
+def _members(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+def _edit_for(doc, word: str, new: str) -> Edit:
+    start = doc.text.index(word)
+    return Edit(start, start + len(word), word, new)
+
+
+def _accept_or_reject(data: bytes, member: str, accept: bool) -> list[str]:
+    """Each paragraph's text after accepting or rejecting jargonfree's revisions, done on
+    the XML here (independently of the reader)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        root = etree.fromstring(zf.read(member))
+    for tag in ("ins", "del"):
+        for el in list(root.iter(f"{W}{tag}")):
+            if el.get(f"{W}author") != AUTHOR:
+                continue
+            keep = (tag == "ins") == accept
+            parent = el.getparent()
+            if keep:
+                for t in el.iter(f"{W}delText"):
+                    t.tag = f"{W}t"
+                index = parent.index(el)
+                for child in list(el):
+                    parent.insert(index, child)
+                    index += 1
+            parent.remove(el)
+    out = []
+    for p in root.iter(f"{W}p"):
+        hidden = {id(t) for d in p.iter(f"{W}del") for t in d.iter()}
+        out.append("".join(t.text or "" for t in p.iter(f"{W}t") if id(t) not in hidden))
+    return out
+
+
+def test_tracked_changes_accept_to_the_fix_and_reject_to_the_original(leaflet):
+    doc = read_docx(leaflet)
+    original = leaflet.read_bytes()
+    edits = [_edit_for(doc, "leverage", "use"), _edit_for(doc, "utilise", "use"),
+             _edit_for(doc, "In order to", "To"), _edit_for(doc, "commence", "start")]
+    changes = apply_edits(doc, edits)
+    assert all(c.made for c in changes), changes
+    data = docx_bytes(doc)
+    accepted = _accept_or_reject(data, "word/document.xml", accept=True)
+    rejected = _accept_or_reject(data, "word/document.xml", accept=False)
+    assert "We will use our links. Please use the form." in accepted
+    assert "To park, ask at the desk." in accepted
+    assert "Treatment will start soon" in accepted
+    assert rejected == _accept_or_reject(original, "word/document.xml", accept=True)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        xml = zf.read("word/document.xml")
+    root = etree.fromstring(xml)
+    ours = [el for el in root.iter(f"{W}ins", f"{W}del") if el.get(f"{W}author") == AUTHOR]
+    assert len(ours) == 8
+    ids = [el.get(f"{W}id") for el in root.iter() if el.get(f"{W}id") is not None
+           and el.tag in (f"{W}ins", f"{W}del")]
+    assert len(ids) == len(set(ids))  # unique, and clear of Ann's 901/902
+    assert all(el.get(f"{W}date", "").endswith("Z") for el in ours)
+    # the inserted "use" keeps the bold, red Arial of the "leverage" run it replaces
+    ins = next(el for el in ours if el.tag == f"{W}ins"
+               and "".join(el.itertext()) == "use" and el.find(f".//{W}b") is not None)
+    rpr = ins.find(f"{W}r/{W}rPr")
+    assert rpr.find(f"{W}color").get(f"{W}val") == "C00000"
+    assert rpr.find(f"{W}rFonts").get(f"{W}ascii") == "Arial"
+    italic_ins = next(el for el in ours if el.tag == f"{W}ins" and el.find(f".//{W}i") is not None)
+    assert "".join(italic_ins.itertext()) == "use"
+
+
+def test_untouched_paragraphs_and_parts_are_kept_exactly(leaflet):
+    doc = read_docx(leaflet)
+    original = leaflet.read_bytes()
+    apply_edits(doc, [_edit_for(doc, "commence", "start")])
+    data = docx_bytes(doc)
+    before, after = _paragraph_c14n(original, "word/document.xml"), \
+        _paragraph_c14n(data, "word/document.xml")
+    assert len(before) == len(after)
+    changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+    assert len(changed) == 1 and b"commence" in before[changed[0]]
+    old_members, new_members = _members(original), _members(data)
+    assert old_members.keys() == new_members.keys()
+    differing = {n for n in old_members if old_members[n] != new_members[n]}
+    assert differing == {"word/document.xml"}
+    reopened = docx_from_bytes(data, "out.docx")  # python-docx opens it again
+    assert "Treatment will start soon" in reopened.text
+    import docx
+
+    assert len(docx.Document(io.BytesIO(data)).inline_shapes) == 1  # the image survives
+
+
+def test_edits_in_headers_and_footnotes_are_saved_in_their_parts(leaflet):
+    doc = read_docx(leaflet)
+    header_start = next(p.start for p in doc.paragraphs if p.where == "header")
+    note_start = next(p.start for p in doc.paragraphs if p.where == "footnote")
+    edits = [Edit(header_start + 7, header_start + 18, "stakeholder", "partner"),
+             Edit(note_start + 16, note_start + 26, "facilitate", "help")]
+    assert all(c.made for c in apply_edits(doc, edits, track=False))
+    data = docx_bytes(doc)
+    text = docx_from_bytes(data, "x").text
+    assert "Clinic partner leaflet" in text and "Ask your GP to help access." in text
+    old, new = _members(leaflet.read_bytes()), _members(data)
+    assert {n for n in old if old[n] != new[n]} == {"word/header1.xml", "word/footnotes.xml"}
+
+
+def test_direct_edit_keeps_formatting_and_leaves_no_revision(leaflet):
+    doc = read_docx(leaflet)
+    apply_edits(doc, [_edit_for(doc, "leverage", "use")], track=False)
+    import docx
+
+    reopened = docx.Document(io.BytesIO(docx_bytes(doc)))
+    para = reopened.paragraphs[1]
+    assert para.text == "We will use our links. Please utilise the form."
+    run = next(r for r in para.runs if r.text == "use")
+    assert run.bold and run.font.name == "Arial" and str(run.font.color.rgb) == "C00000"
+    assert b"w:ins " not in docx_bytes(doc).split(b"document.xml")[0]
+
+
+def test_edit_inside_a_word_splits_the_run_and_keeps_both_sides(tmp_path):
+    path = build_simple(tmp_path / "s.docx", ["Staff should utilise the new form today."])
+    doc = read_docx(path)
+    changes = apply_edits(doc, [_edit_for(doc, "utilise", "use")])
+    assert changes[0].made
+    reread = docx_from_bytes(docx_bytes(doc), "s")
+    assert reread.text == "Staff should use the new form today."
+
+
+def test_a_span_crossing_a_link_edge_is_not_changed_and_says_why(leaflet):
+    doc = read_docx(leaflet)
+    start = doc.text.index("facilitation page for")
+    change = apply_edits(doc, [Edit(start, start + 21, "facilitation page for", "x")])[0]
+    assert not change.made and "link" in change.reason
+    assert not doc.edited
+
+
+def test_comments_are_anchored_on_the_flagged_words(leaflet):
+    from types import SimpleNamespace
+
+    doc = read_docx(leaflet)
+    start = doc.text.index("Bring your letter")
+    note = SimpleNamespace(start=start + 6, end=start + 17, message="Say which letter.")
+    assert add_comments(doc, [note]) == 1
+    data = docx_bytes(doc)
+    import docx
+
+    reopened = docx.Document(io.BytesIO(data))
+    texts = [(c.author, c.text) for c in reopened.comments]
+    assert (AUTHOR, "Say which letter.") in texts and ("Bob", "Check with the team") in texts
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        body = zf.read("word/document.xml").decode()
+    assert body.count("commentRangeStart") == 2
+
+
+def test_backup_is_private(tmp_path, leaflet):
+    backup = write_private_backup(leaflet)
+    assert backup.name == "leaflet.backup.docx"
+    assert backup.stat().st_mode & 0o777 == 0o600
+    assert backup.read_bytes() == leaflet.read_bytes()
+    assert write_private_backup(leaflet).name == "leaflet.backup-2.docx"  # never overwritten
+
+
+def _ole(extra: bytes) -> bytes:
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + extra
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("notes.docx", b"Just some text, not Word.", "not a Word document"),
+    ("old.doc", _ole("WordDocument".encode("utf-16-le")), ".doc files (old Word format) are not"),
+    ("locked.docx", _ole("EncryptionInfo".encode("utf-16-le")), "protected by a password"),
+    ("broken.docx", b"PK\x03\x04" + b"\x00" * 40, "damaged"),
+    ("empty.docx", b"", "not a Word document"),
+])
+def test_bad_documents_get_one_line(tmp_path, name, content, expected):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ReadError) as info:
+        read_docx(path)
+    message = str(info.value)
+    assert expected in message and "\n" not in message and name in message
+
+
+def test_truncated_docx_and_odt_get_one_line(tmp_path, leaflet):
+    cut = tmp_path / "cut.docx"
+    cut.write_bytes(leaflet.read_bytes()[: leaflet.stat().st_size // 2])
+    with pytest.raises(ReadError, match="damaged"):
+        read_docx(cut)
+    odt = tmp_path / "letter.odt"
+    with zipfile.ZipFile(odt, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", "<office:document-content/>")
+    with pytest.raises(ReadError, match=r"\.odt\) are not supported"):
+        read_docx(odt)
+
+
+def test_a_document_with_no_text_reads_as_empty(tmp_path):
+    import docx
+
+    path = tmp_path / "blank.docx"
+    docx.Document().save(path)
+    assert read_docx(path).text.strip() == ""
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: "
+                    "apt-get install --no-install-recommends libreoffice-writer-nogui")
+def test_libreoffice_opens_our_file_and_sees_each_revision(tmp_path, leaflet):
+    doc = read_docx(leaflet)
+    edits = [_edit_for(doc, "leverage", "use"), _edit_for(doc, "utilise", "use"),
+             _edit_for(doc, "commence", "start")]
+    assert all(c.made for c in apply_edits(doc, edits))
+    out = tmp_path / "fixed.docx"
+    out.write_bytes(docx_bytes(doc))
+    profile = tmp_path / "lo-profile"
+    proc = subprocess.run(
+        [SOFFICE, "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to",
+         "odt", "--outdir", str(tmp_path), str(out)],
+        capture_output=True, timeout=240)
+    odt = tmp_path / "fixed.odt"
+    assert odt.exists(), proc.stderr.decode(errors="replace")
+    with zipfile.ZipFile(odt) as zf:
+        content = etree.fromstring(zf.read("content.xml"))
+    ns = {"text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+          "dc": "http://purl.org/dc/elements/1.1/"}
+    regions = content.findall(".//text:changed-region", ns)
+    by_us = [r for r in regions if r.findtext(".//dc:creator", namespaces=ns) == AUTHOR]
+    kinds = sorted(el.tag.split("}")[1] for r in by_us
+                   for el in r.find("text:*", ns).iter() if el.tag.split("}")[1]
+                   in ("insertion", "deletion"))
+    assert kinds == ["deletion"] * 3 + ["insertion"] * 3
+    by_ann = [r for r in regions if r.findtext(".//dc:creator", namespaces=ns) == "Ann"]
+    assert len(by_ann) == 2  # someone else's revisions are kept
