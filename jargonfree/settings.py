@@ -39,6 +39,7 @@ class Settings:
     window_state: str | None = None  # base64 of QMainWindow.saveState()
     splitter_state: str | None = None  # base64 of QSplitter.saveState()
     hidden_categories: list[str] = field(default_factory=list)  # legend filters turned off
+    word_tracked_changes: bool = True  # a .docx is saved with the edits as tracked changes
 
 
 def _is_int(value: object, low: int, high: int) -> bool:
@@ -72,6 +73,7 @@ _VALID: dict[str, Callable[[object], bool]] = {
     "window_state": _optional(lambda v: isinstance(v, str)),
     "splitter_state": _optional(lambda v: isinstance(v, str)),
     "hidden_categories": _is_strings,
+    "word_tracked_changes": lambda v: isinstance(v, bool),
 }
 
 

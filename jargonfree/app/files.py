@@ -38,7 +38,8 @@ from jargonfree.settings import Settings, add_recent
 AUTOSAVE_MS = 5000
 LOAD_PART = 32_000  # characters put into the editor per turn of the event loop
 NEW_FILE = TextDocument("", "utf-8", "\n", False)
-OPEN_FILTER = "Text and Markdown (*.txt *.md *.markdown *.text);;All files (*)"
+OPEN_FILTER = ("Documents (*.txt *.md *.markdown *.text *.docx);;Word documents (*.docx);;"
+               "Text and Markdown (*.txt *.md *.markdown *.text);;All files (*)")
 SAVE_FILTER = "Text (*.txt);;Markdown (*.md)"
 
 
@@ -62,6 +63,7 @@ class FileActions(QObject):
         self.prompts = prompts
         self.path: Path | None = None
         self.file_format = NEW_FILE
+        self.word = None  # a WordFile (app/wordfile.py) when a .docx is open
         self.read_only = False  # the file is marked read-only: Save offers Save As
         self.disk = DiskWatcher(self)
         self.disk.changed.connect(self._changed_on_disk)
@@ -107,6 +109,7 @@ class FileActions(QObject):
         self.doc_id = doc_id or uuid.uuid4().hex
         self.path = path
         self.file_format = fmt
+        self.word = None
         self.read_only = path is not None and is_read_only(path)
         self.disk.watch(path)
         self.editor.hide_card()
@@ -179,6 +182,8 @@ class FileActions(QObject):
         if not self.maybe_save():
             return False
         try:
+            if _is_word(path):
+                return self._open_word(path)
             doc = read_text(path)
         except ReadError as exc:
             self.prompts.tell("Could not open the file", str(exc))
@@ -190,6 +195,16 @@ class FileActions(QObject):
         self._remember(path)
         # A decode warning (stray bytes replaced) goes in the status bar, not a dialog.
         self.message_posted.emit(doc.warning or f"Opened {path.name} ({_describe_format(doc)})")
+        return True
+
+    def _open_word(self, path: Path) -> bool:
+        from jargonfree.app.wordfile import WordFile
+
+        word = WordFile.open(path)  # ReadError: the caller says it in one line
+        self.set_document(word.text, path)
+        self.word = word
+        self._remember(path)
+        self.message_posted.emit(word.opened_message())
         return True
 
     def paste_and_score(self) -> bool:
@@ -227,12 +242,16 @@ class FileActions(QObject):
                 folder = self.path.parent if not save_problem(
                     self.path.parent / ".jargonfree-probe") else Path.home()
                 suggested = folder / f"{self.path.stem} (edited){self.path.suffix}"
-            name, chosen = self.prompts.save_path("Save As", str(suggested), SAVE_FILTER)
+            filters = SAVE_FILTER
+            if self.word is not None:
+                from jargonfree.app.wordfile import SAVE_FILTER as filters
+            name, chosen = self.prompts.save_path("Save As", str(suggested), filters)
             if not name:
                 return False
             path = Path(name)
             if not path.suffix:
-                path = path.with_suffix(".md" if "Markdown" in chosen else ".txt")
+                path = path.with_suffix(".md" if "Markdown" in chosen else
+                                        ".docx" if "Word" in chosen else ".txt")
         return self._write(Path(path))
 
     def _write(self, path: Path) -> bool:
@@ -242,12 +261,15 @@ class FileActions(QObject):
         if problem:
             self.prompts.tell("Could not save", f"{problem}.")
             return False
+        if self.word is not None and path.suffix.lower() == ".docx":
+            return self._write_word(path)
         try:
             warning = write_text_atomic(path, self.editor.text(), fmt.encoding, fmt.newline,
                                         fmt.bom)
         except WriteError as exc:
             self.prompts.tell("Could not save", str(exc))
             return False
+        self.word = None  # saved as text: the text file is the document now
         if warning:
             self.file_format = TextDocument("", "utf-8", fmt.newline, False)
             self.prompts.tell("Saved as UTF-8", warning, warning=False)
@@ -259,6 +281,23 @@ class FileActions(QObject):
         self._remember(path)
         self.saved.emit(str(path))
         self.message_posted.emit(f"Saved {path.name}")
+        return True
+
+    def _write_word(self, path: Path) -> bool:
+        try:
+            message = self.word.save(path, self.editor.text(),
+                                     track=self.settings.word_tracked_changes)
+        except (WriteError, ReadError) as exc:
+            self.prompts.tell("Could not save", str(exc))
+            return False
+        self.path = path
+        self.read_only = False
+        self.disk.watch(path)
+        self.editor.document().setModified(False)
+        self._discard_autosave()
+        self._remember(path)
+        self.saved.emit(str(path))
+        self.message_posted.emit(message)
         return True
 
     # --- the file changed by another program ---------------------------------------------
@@ -309,13 +348,20 @@ class FileActions(QObject):
         """Read the file again (its new version), keeping the cursor near where it was."""
         if self.path is None:
             return False
+        where = self.editor.textCursor().position()
         try:
-            doc = read_text(self.path)
+            if _is_word(self.path):
+                from jargonfree.app.wordfile import WordFile
+
+                word = WordFile.open(self.path)
+                self.set_document(word.text, self.path)
+                self.word = word
+            else:
+                doc = read_text(self.path)
+                self.set_document(normalize_newlines(doc.text), self.path, doc)
         except ReadError as exc:
             self.prompts.tell("Could not reload the file", str(exc))
             return False
-        where = self.editor.textCursor().position()
-        self.set_document(normalize_newlines(doc.text), self.path, doc)
         self.finish_loading()
         cursor = self.editor.textCursor()
         cursor.setPosition(min(where, self.editor.document().characterCount() - 1))
@@ -377,13 +423,22 @@ class FileActions(QObject):
             return False
         path = Path(rec.path) if rec.path else None
         fmt = NEW_FILE
-        if path is not None:
+        word = None
+        if path is not None and _is_word(path):
+            from jargonfree.app.wordfile import WordFile
+
+            try:  # the file as it is on disk is what the recovered text is saved into
+                word = WordFile.open(path)
+            except ReadError:
+                path = None  # the .docx is gone or broken: save the text as a new file
+        elif path is not None:
             try:
                 fmt = read_text(path)  # save back in the original file's encoding
             except ReadError:
                 pass
         self.set_document(rec.text, path, TextDocument("", fmt.encoding, fmt.newline, fmt.bom),
                           modified=True, doc_id=rec.doc_id)
+        self.word = word
         self.message_posted.emit("Recovered your unsaved work: save it to keep it")
         return True
 
@@ -421,3 +476,9 @@ def _part_end(text: str, start: int) -> int:
     if newline != -1 and newline - end < LOAD_PART:
         return newline + 1
     return end
+
+
+def _is_word(path: Path) -> bool:
+    from jargonfree.formats.documents import is_word
+
+    return is_word(path)

@@ -301,3 +301,63 @@ def test_libreoffice_opens_our_file_and_sees_each_revision(tmp_path, leaflet):
     assert kinds == ["deletion"] * 3 + ["insertion"] * 3
     by_ann = [r for r in regions if r.findtext(".//dc:creator", namespaces=ns) == "Ann"]
     assert len(by_ann) == 2  # someone else's revisions are kept
+
+
+# --- saving the editor's text back (docx_sync) -------------------------------------------
+
+def _sync(path, change, track=False):
+    from jargonfree.formats.docx_sync import sync_text
+
+    doc = read_docx(path)
+    new_text = change(doc.text)
+    report = sync_text(doc, new_text, track=track)
+    data = docx_bytes(doc)
+    return doc, report, data, new_text
+
+
+def test_sync_a_word_keeps_every_other_paragraph_and_member(leaflet):
+    original = leaflet.read_bytes()
+    _doc, report, data, new_text = _sync(
+        leaflet, lambda t: t.replace("We will leverage our", "We will use our"), track=True)
+    assert report.changed == 1 and not report.rewritten
+    assert docx_from_bytes(data, "x").text == new_text
+    before, after = _paragraph_c14n(original, "word/document.xml"), \
+        _paragraph_c14n(data, "word/document.xml")
+    assert sum(a != b for a, b in zip(before, after, strict=True)) == 1
+    old, new = _members(original), _members(data)
+    assert {n for n in old if old[n] != new[n]} == {"word/document.xml"}
+    assert _accept_or_reject(data, "word/document.xml", accept=False) == \
+        _accept_or_reject(original, "word/document.xml", accept=True)
+
+
+def test_sync_enter_twice_splits_and_deleting_the_break_merges(leaflet):
+    import docx
+
+    _doc, report, data, new_text = _sync(leaflet, lambda t: t.replace(
+        "Please utilise the form.", "\n\nPlease use the form.").replace(
+        "Bring your letter\n\nAsk about", "Bring your letter. Ask about"))
+    assert report.added == 1 and report.removed == 1
+    assert docx_from_bytes(data, "x").text == new_text
+    paras = docx.Document(io.BytesIO(data)).paragraphs
+    split = next(p for p in paras if p.text == "Please use the form.")
+    assert split.style.name == "Normal"
+    merged = next(p for p in paras if p.text.startswith("Bring your letter."))
+    assert merged.text == "Bring your letter. Ask about analgesia"
+    assert merged.style.name == "List Number"
+
+
+def test_sync_a_table_cell_keeps_the_table_shape(leaflet):
+    import docx
+
+    _doc, _report, data, new_text = _sync(leaflet, lambda t: t.replace(
+        "\n\nEat as usual.", ""))
+    table = docx.Document(io.BytesIO(data)).tables[0]
+    assert len(table.rows) == 2 and len(table.columns) == 2
+    assert table.cell(0, 1).text == ""
+    assert docx_from_bytes(data, "x").text.replace("\n", "") == new_text.replace("\n", "")
+
+
+def test_sync_through_a_field_rewrites_the_paragraph_and_says_so(leaflet):
+    _doc, report, data, new_text = _sync(leaflet, lambda t: t.replace("Page 1", "Sheet 2"))
+    assert report.rewritten == 1 and "1 paragraph" in report.line()
+    assert "Sheet 2" in docx_from_bytes(data, "x").text
