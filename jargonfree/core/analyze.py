@@ -30,6 +30,7 @@ CACHE_SIZE = 50_000  # paragraphs kept; a 1M-word document has about 20,000
 PARALLEL_MIN_CHARS = 100_000  # about 15,000 words: below this a second process costs more
 # Findings a check makes from its own paragraph only (the rest need the whole text).
 WORD_LEVEL = frozenset({"jargon", "medical", "wordy", "uncommon", "acronym", "misleading"})
+RULED_SHORT_FORMS = frozenset({"medical", "jargon", "wordy", "misleading"})
 # Findings on words inside a condition's name that give way to one on the whole name.
 NAME_PARTS = frozenset({"medical", "uncommon", "misleading"})
 
@@ -109,7 +110,14 @@ class Analyzer:
             lines.append(index.line_col(start)[0])
 
         if "acronym" not in options.disabled:
-            found += [(f, 0) for f in acronyms.check(text, self.known_acronyms, skips)]
+            short = acronyms.check(text, self.known_acronyms, skips)
+            if short:
+                # A rule that rewrites the short form ("NBM" -> "without food or drink",
+                # "OB/GYN") says more than "not explained": one finding, not two.
+                ruled = [(f.start + o, f.end + o) for f, o in found
+                         if f.category in RULED_SHORT_FORMS]
+                found += [(f, 0) for f in short
+                          if not any(a < f.end and f.start < b for a, b in ruled)]
         if "consistency" not in options.disabled and terms:
             found += [(f, 0) for f in consistency.judge(text, terms, self.groups)]
         defined = uncommon.defined_terms(text) if any(

@@ -151,3 +151,25 @@ def test_a_name_is_flagged_at_its_first_use_only():
 
 def test_a_name_of_plain_words_is_not_flagged():
     assert flagged("You may get heart disease or skin cancer.", "patient") == []
+
+
+# --- 4. rule gaps: US wording, misread instructions, research words ---------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Go to the emergency room if you cannot breathe.", [("emergency room", "A&E")]),
+        ("You can buy acetaminophen at a drugstore.",
+         [("acetaminophen", "paracetamol"), ("drugstore", "pharmacy")]),
+        ("You will need to void before the scan.", [("void", "pee")]),
+        # a rule that rewrites a short form is the one finding on it (no "undefined acronym")
+        ("The patient is NBM.", [("NBM", "without food or drink")]),
+        ("Your OB/GYN will check you at 12 weeks.",
+         [("OB/GYN", "doctor who specialises in pregnancy and women's health")]),
+    ],
+)
+def test_us_wording_and_misread_instructions(text, expected):
+    got = [(f.text, f.suggestions[0]) for f in analyze(text, "patient").findings
+           if f.category not in ("passive", "sentence")]
+    assert got == expected
