@@ -173,3 +173,10 @@ def test_us_wording_and_misread_instructions(text, expected):
     got = [(f.text, f.suggestions[0]) for f in analyze(text, "patient").findings
            if f.category not in ("passive", "sentence")]
     assert got == expected
+
+
+def test_kinds_of_programme_are_not_second_names():
+    text = ("This is the Connected Health Cities programme. We learnt from the project "
+            "journeys of others conducting projects in a similar way. We wrote a short "
+            "training programme. The programme ends in May.")
+    assert flagged(text, "general", {"consistency"}) == []

@@ -72,6 +72,10 @@ class Group:
     # (lowercase word tuple, index of the group word, plural?) for every form of every word
     forms: tuple[tuple[tuple[str, ...], int, bool], ...] = ()
     unless: tuple[tuple[str, ...], ...] = ()  # phrases in which a word names something else
+    # Only bare uses count ("the programme", "this study"): with any other word before it
+    # ("training programme", "learning health system project") the word names another
+    # thing of the same kind. For groups of kinds of work, where texts name many.
+    bare: bool = False
 
 
 def plural(term: str) -> str:
@@ -165,7 +169,7 @@ def load_groups(path: Path) -> list[Group]:
             gid, tuple(words), message.strip(),
             tuple(examples.get("flag", ())), tuple(examples.get("pass", ())),
             tuple(sorted((f, k, p) for k, w in enumerate(words) for f, p in _forms(w))),
-            _phrases(unless),
+            _phrases(unless), raw.get("bare") is True,
         ))
     return groups
 
@@ -220,7 +224,11 @@ class TermIndex:
                     start, end = s, spans[i + n - 1][1]
                     if not _in_definition(text, start, end) and not _inside(
                         words, i, n, self.unless[key[0]]
-                    ) and not _compound(text, spans, words, i, n):
+                    ) and not _compound(text, spans, words, i, n) and not (
+                        self.groups[key[0]].bare and i > 0
+                        and words[i - 1] not in _PLAIN_BEFORE
+                        and not text[spans[i - 1][1] : s].strip()
+                    ):
                         hits.append((key[0], key[1] * 2 + key[2], start + base, end + base))
                     skip_to = i + n
                     break
