@@ -6,6 +6,8 @@ an AppPaths has no side effects. Tests use AppPaths.under(tmp_path).
 
 from __future__ import annotations
 
+import os
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,6 +69,47 @@ def ensure(folder: Path) -> Path:
     """Create a folder (and its parents) when something is first written there."""
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+PRIVATE_DIR_MODE = 0o700
+
+
+def ensure_private(folder: Path, ours: int = 1) -> Path:
+    """Create `folder` readable by its owner only (0o700), from the moment it exists.
+
+    Missing parents are made 0o700 too, as the XDG base directory spec asks. The last
+    `ours` folders of the path (jargonfree's own: "jargonfree", "jargonfree/autosave")
+    are also tightened when they already exist with looser modes, as an earlier release
+    made them; folders above those belong to the user and are left as they are."""
+    folder = Path(folder)
+    missing = []
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    for part in reversed(missing):
+        try:
+            part.mkdir(mode=PRIVATE_DIR_MODE)
+        except FileExistsError:
+            pass  # made by another copy of the app meanwhile
+    if not folder.is_dir():
+        raise NotADirectoryError(f"{folder}: not a folder")
+    if hasattr(os, "getuid"):
+        own = [folder, *list(folder.parents)[: max(0, ours - 1)]]
+        for part in own:
+            _tighten(part)
+    return folder
+
+
+def _tighten(folder: Path) -> None:
+    """Take group and others' access away from one of our folders (if we own it)."""
+    try:
+        info = folder.lstat()
+        if (stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid()
+                and stat.S_IMODE(info.st_mode) & 0o077):
+            folder.chmod(PRIVATE_DIR_MODE)
+    except OSError:
+        pass  # a folder we cannot change is only less private, not broken
 
 
 def keep_aside(path: Path) -> Path:

@@ -16,7 +16,7 @@ from pathlib import Path
 from jargonfree.core.model import CATEGORIES
 from jargonfree.core.profiles import PROFILES
 from jargonfree.formats import ReadError, WriteError, read_text, shown, write_text_atomic
-from jargonfree.paths import ensure, keep_aside
+from jargonfree.paths import ensure_private, keep_aside
 
 THEMES = ("system", "light", "dark")
 
@@ -34,7 +34,8 @@ class Settings:
     hard_grade: float | None = None
     very_hard_grade: float | None = None
     long_sentence_words: int | None = None
-    recent_files: list[str] = field(default_factory=list)
+    recent_files: list[str] = field(default_factory=list)  # absolute paths, newest first
+    remember_recent: bool = True  # False: keep no list (file names can name patients)
     window_geometry: str | None = None  # base64 of QWidget.saveGeometry()
     window_state: str | None = None  # base64 of QMainWindow.saveState()
     splitter_state: str | None = None  # base64 of QSplitter.saveState()
@@ -69,6 +70,7 @@ _VALID: dict[str, Callable[[object], bool]] = {
     "very_hard_grade": _optional(lambda v: _is_number(v, 0, 30)),
     "long_sentence_words": _optional(lambda v: _is_int(v, 1, 1000)),
     "recent_files": _is_strings,
+    "remember_recent": lambda v: isinstance(v, bool),
     "window_geometry": _optional(lambda v: isinstance(v, str)),
     "window_state": _optional(lambda v: isinstance(v, str)),
     "splitter_state": _optional(lambda v: isinstance(v, str)),
@@ -119,18 +121,25 @@ def _broken(path: Path, problem: str) -> tuple[Settings, str]:
 
 def save_settings(settings: Settings, path: Path) -> None:
     """Write only the keys that differ from the defaults, atomically; WriteError if the
-    save fails (the old file is left whole)."""
+    save fails (the old file is left whole). The file names only files and settings,
+    never text, and is readable by the user only: recent file names can name patients."""
     defaults = asdict(Settings())
     changed = {k: v for k, v in asdict(settings).items() if defaults[k] != v}
+    if not settings.remember_recent:
+        changed.pop("recent_files", None)
     try:
-        ensure(path.parent)
+        ensure_private(path.parent)
     except OSError as exc:
         raise WriteError(f"{shown(path)}: could not save: {exc.strerror or exc}") from None
     write_text_atomic(path, json.dumps(changed, indent=2, sort_keys=True, ensure_ascii=False)
-                      + "\n")
+                      + "\n", private=True)
 
 
 def add_recent(settings: Settings, path: str, limit: int = 10) -> None:
-    """Put `path` first in the recent files (once), keeping at most `limit`."""
+    """Put `path` first in the recent files (once), keeping at most `limit`; nothing
+    when the user asked for no list."""
+    if not settings.remember_recent:
+        settings.recent_files = []
+        return
     files = [p for p in settings.recent_files if p != path]
     settings.recent_files = [path, *files][:limit]

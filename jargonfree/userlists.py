@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from jargonfree.formats import ReadError, WriteError, read_text, shown, write_text_atomic
-from jargonfree.paths import ensure, keep_aside
+from jargonfree.paths import ensure_private, keep_aside
 
 HEADER = (
     "# jargonfree {kind} list: one word or phrase a line. Lines starting with # are notes.\n"
@@ -53,11 +53,12 @@ def load_word_list(path: Path) -> tuple[frozenset[str], str | None]:
 
 
 def _save(path: Path, text: str) -> None:
+    """Private to the user (600 in a 700 folder): an allowed word can be a patient's name."""
     try:
-        ensure(path.parent)
+        ensure_private(path.parent)
     except OSError as exc:
         raise WriteError(f"{shown(path)}: could not save: {exc.strerror or exc}") from None
-    write_text_atomic(path, text)
+    write_text_atomic(path, text, private=True)
 
 
 def save_word_list(path: Path, words: Iterable[str], kind: str | None = None) -> None:

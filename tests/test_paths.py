@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from jargonfree.paths import APP_NAME, AppPaths, ensure, keep_aside
+from jargonfree.paths import APP_NAME, AppPaths, ensure, ensure_private, keep_aside
 
 
 def test_under_puts_every_file_in_its_folder(tmp_path):
@@ -65,3 +67,33 @@ def test_keep_aside_never_overwrites_an_earlier_copy(tmp_path):
 def test_keep_aside_of_a_missing_file_raises(tmp_path):
     with pytest.raises(OSError):
         keep_aside(tmp_path / "gone.json")
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="no permission bits here")
+def test_ensure_private_makes_folders_only_their_owner_can_open(tmp_path):
+    folder = tmp_path / "home" / ".local" / "state" / "jargonfree" / "autosave"
+    assert ensure_private(folder, ours=2) == folder
+    for part in (folder, folder.parent, tmp_path / "home" / ".local"):
+        assert _mode(part) == 0o700, part  # the XDG spec's 0700 for folders we create
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="no permission bits here")
+def test_ensure_private_tightens_our_folders_and_leaves_the_users_alone(tmp_path):
+    users = tmp_path / "state"
+    ours = users / "jargonfree"
+    autosave = ours / "autosave"
+    autosave.mkdir(parents=True)
+    for part in (users, ours, autosave):
+        part.chmod(0o755)  # as an earlier release left them
+    ensure_private(autosave, ours=2)
+    assert (_mode(autosave), _mode(ours), _mode(users)) == (0o700, 0o700, 0o755)
+
+
+def test_ensure_private_refuses_a_file_in_the_way(tmp_path):
+    (tmp_path / "state").write_text("not a folder")
+    with pytest.raises(OSError):
+        ensure_private(tmp_path / "state")

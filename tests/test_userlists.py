@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+
 import pytest
 
 from jargonfree.formats import WriteError
@@ -97,3 +100,11 @@ def test_save_into_an_impossible_folder_is_a_write_error(tmp_path):
 )
 def test_normal_word(typed, stored):
     assert normal_word(typed) == stored
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="no permission bits here")
+def test_word_lists_are_private_an_allowed_word_can_be_a_name(tmp_path):
+    path = tmp_path / "data" / "accept.txt"
+    add_word(path, "Oyelaran")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolBar, QWidget
 
+from jargonfree.app.help import privacy_help
 from jargonfree.app.icons import icon
 
 if TYPE_CHECKING:
@@ -57,6 +58,8 @@ class Actions:
         add("open", "&Open…", f.open_dialog, S.Open, icon_name="open")
         add("save", "&Save", f.save, S.Save, icon_name="save")
         add("save_as", "Save &As…", lambda: f.save_as(), S.SaveAs)
+        add("recover", "Recover &Unsaved Work…", f.recover_dialog,
+            tip="Open work left unsaved when jargonfree last closed without saving it")
         add("paste_score", "&Paste and Score", w.paste_and_score, "Ctrl+Shift+V",
             icon_name="paste-score", icon_text="Paste and score",
             tip="Replace the text with the clipboard's and score it at once")
@@ -90,6 +93,7 @@ class Actions:
         add("zoom_out", "&Smaller Text", lambda: w.zoom(-1), S.ZoomOut)
         add("zoom_reset", "&Usual Text Size", lambda: w.zoom(0), "Ctrl+0")
         add("shortcuts", "&Keyboard Shortcuts", lambda: show_shortcuts(w))
+        add("privacy", "&Privacy", lambda: show_privacy(w, w.paths))
         add("about", "&About jargonfree", lambda: show_about(w))
         for name in ("undo", "redo"):
             self.all[name].setEnabled(False)
@@ -129,7 +133,7 @@ class Actions:
             file.addAction(a[name])
         self.recent = file.addMenu("Open &Recent")
         self.recent.setAccessibleName("Recent files")
-        for name in ("save", "save_as", None, "paste_score", "export", None, "quit"):
+        for name in ("save", "save_as", "recover", None, "paste_score", "export", None, "quit"):
             file.addSeparator() if name is None else file.addAction(a[name])
         edit = bar.addMenu("&Edit")
         for name in ("undo", "redo", None, "cut", "copy", "paste", "select_all", None, "find",
@@ -141,6 +145,7 @@ class Actions:
         self.view = bar.addMenu("&View")
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(a["shortcuts"])
+        help_menu.addAction(a["privacy"])
         help_menu.addAction(a["about"])
 
     def finish_view_menu(self, docks) -> None:
@@ -188,18 +193,25 @@ class Actions:
             act.triggered.connect(lambda _=False, p=path: open_path(Path(p)))
         if files:
             menu.addSeparator()
-            menu.addAction("Clear the List", self._clear_recent)
+            clear = menu.addAction("&Clear Recent Files", self.window.clear_recent)
+            clear.setObjectName("action-clear-recent")
         menu.setEnabled(bool(files))
-
-    def _clear_recent(self) -> None:
-        self.window.settings.recent_files.clear()
-        self.fill_recent([], None)
 
 
 def show_shortcuts(parent: QWidget) -> None:
     rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>"
                    for k, v in (line.split("\t") for line in SHORTCUTS_HELP.splitlines()))
     QMessageBox.information(parent, "Keyboard shortcuts", f"<table>{rows}</table>")
+
+
+def show_privacy(parent: QWidget, paths) -> None:
+    """What jargonfree keeps on this computer, where, for how long, how to remove it."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Privacy", privacy_help(paths),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setAccessibleName("Privacy")
+    box.exec()
 
 
 def show_about(parent: QWidget) -> None:

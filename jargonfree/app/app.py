@@ -58,6 +58,10 @@ def run(argv: list[str], *, paths: AppPaths | None = None,
             window.prompts.tell("Settings", line)
         if files:
             window.files.open_path(Path(files[0]))
+            if window.files.has_recovery():
+                window.statusBar().showMessage(
+                    "Unsaved work from an earlier session is waiting: "
+                    "File > Recover Unsaved Work", 20000)
         elif "--paste" in argv:
             window.paste_and_score()
         else:

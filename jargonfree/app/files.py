@@ -9,6 +9,7 @@ never stalls typing; saves, discards and closing are queued on the same thread, 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from jargonfree.app.autosave import AutosaveStore
+from jargonfree.app.autosave import STALE_DAYS, AutosaveStore, Recovery
 from jargonfree.app.checking import Checker
 from jargonfree.app.diskwatch import DiskWatcher
 from jargonfree.app.editor import Editor
@@ -177,20 +178,28 @@ class FileActions(QObject):
         return bool(name) and self.open_path(Path(name))
 
     def open_path(self, path: Path) -> bool:
-        """Open a file; on a read error, say so in one line and keep the current text."""
-        path = Path(path)
+        """Open a file; on a read error, say so in one line and keep the current text.
+        Unsaved work on this file left by a crash is offered first, however the file
+        was named (a relative path, File > Open, the recent files)."""
+        path = absolute(path)
         if not self.maybe_save():
             return False
+        offered = False
         try:
             if _is_word(path):
-                return self._open_word(path)
+                offered = True
+                return self._offer_for(path, None) or self._open_word(path)
             doc = read_text(path)
         except ReadError as exc:
+            if not offered and self._offer_for(path, None):
+                return True  # the file is gone, but the unsaved work on it was not
             self.prompts.tell("Could not open the file", str(exc))
             if str(path) in self.settings.recent_files and not path.exists():
                 self.settings.recent_files.remove(str(path))
                 self.recent_changed.emit()
             return False
+        if self._offer_for(path, doc):
+            return True
         self.set_document(normalize_newlines(doc.text), path, doc)
         self._remember(path)
         # A decode warning (stray bytes replaced) goes in the status bar, not a dialog.
@@ -273,9 +282,9 @@ class FileActions(QObject):
         if warning:
             self.file_format = TextDocument("", "utf-8", fmt.newline, False)
             self.prompts.tell("Saved as UTF-8", warning, warning=False)
-        self.path = path
+        self.path = absolute(path)
         self.read_only = False
-        self.disk.watch(path)  # our own save is not a change by another program
+        self.disk.watch(self.path)  # our own save is not a change by another program
         self.editor.document().setModified(False)
         self._discard_autosave()
         self._remember(path)
@@ -290,9 +299,9 @@ class FileActions(QObject):
         except (WriteError, ReadError) as exc:
             self.prompts.tell("Could not save", str(exc))
             return False
-        self.path = path
+        self.path = absolute(path)
         self.read_only = False
-        self.disk.watch(path)
+        self.disk.watch(self.path)
         self.editor.document().setModified(False)
         self._discard_autosave()
         self._remember(path)
@@ -370,8 +379,9 @@ class FileActions(QObject):
         return True
 
     def _remember(self, path: Path) -> None:
-        add_recent(self.settings, str(path))
-        self.recent_changed.emit()
+        if self.settings.remember_recent:
+            add_recent(self.settings, str(absolute(path)))
+            self.recent_changed.emit()
 
     # --- autosave and recovery --------------------------------------------------------
     def autosave(self) -> None:
@@ -385,7 +395,7 @@ class FileActions(QObject):
             return
         self._autosaved_revision = self.checker.revision
         text, doc_id = self.editor.text(), self.doc_id
-        where = str(self.path) if self.path else None
+        where = str(absolute(self.path)) if self.path else None
         self._last_autosave = self._submit(self.store.save, doc_id, text, where)
 
     def _submit(self, fn, *args) -> Future | None:
@@ -403,26 +413,66 @@ class FileActions(QObject):
         self._submit(self.store.discard, self.doc_id)
 
     def offer_recovery(self) -> bool:
-        """After a crash: offer the newest autosave no running copy holds."""
-        pending = self.store.pending()
-        if not pending:
+        """After a crash: offer the unsaved work no running copy holds, newest first,
+        until one is recovered (the window holds one document)."""
+        for rec in self.store.pending():
+            if self._ask_recover(rec, None) == Button.Yes:
+                self._recover(rec, None)
+                return True
+        return False
+
+    def recover_dialog(self) -> bool:
+        """File > Recover Unsaved Work: offer what earlier sessions left unsaved."""
+        if not self.has_recovery():
+            self.message_posted.emit("No unsaved work from earlier sessions is waiting")
             return False
-        rec = pending[0]
+        return self.maybe_save(" Recovered work opens in its place.") and self.offer_recovery()
+
+    def has_recovery(self) -> bool:
+        """Whether unsaved work from an earlier session is waiting."""
+        return bool(self.store.pending())
+
+    def _offer_for(self, path: Path, doc: TextDocument | None) -> bool:
+        """Offer unsaved work on the file being opened; True when it was recovered."""
+        for rec in self.store.pending_for(path):
+            if self._ask_recover(rec, path) == Button.Yes:
+                self._recover(rec, doc, path)
+                return True
+        return False
+
+    def _ask_recover(self, rec: Recovery, opening: Path | None) -> Button:
+        """Show the recovered text and ask: Yes (recover), Discard, or Cancel (later).
+        A declined copy is removed; so is a stale one (older than STALE_DAYS) whatever
+        the answer, having been offered this last time."""
         name = Path(rec.path).name if rec.path else "an untitled document"
         when = dt.datetime.fromtimestamp(rec.saved_at).strftime("%d %B %Y at %H:%M")
-        preview = " ".join(rec.text.split())[:160]
-        answer = self.prompts.ask(
-            "Recover unsaved work?",
-            f"jargonfree closed before your changes to {name} were saved "
-            f"(last kept {when}). Open the recovered text?",
-            Button.Yes | Button.No, default=Button.Yes,
-            labels={Button.Yes: "Recover", Button.No: "Discard"},
-            details=f"It begins: “{preview}”")
-        if answer != Button.Yes:
+        text = (f"jargonfree closed before your changes to {name} were saved "
+                f"(last kept {when}). Open the recovered text?")
+        details = []
+        if opening is not None:
+            details.append("If you do not, the file opens as it is on disk.")
+        if rec.path and _changed_since(Path(rec.path), rec.saved_at):
+            details.append("The file on disk has been changed since then.")
+        buttons = Button.Yes | Button.Discard
+        labels = {Button.Yes: "Recover", Button.Discard: "Discard"}
+        if rec.stale:
+            details.append(f"It is more than {STALE_DAYS} days old: it will be removed "
+                           "unless you recover it now.")
+        else:
+            buttons |= Button.Cancel
+            labels[Button.Cancel] = "Decide Later"
+        answer = self.prompts.ask("Recover unsaved work?", text, buttons, default=Button.Yes,
+                                  labels=labels, details=" ".join(details), preview=rec.text)
+        if answer != Button.Yes and (answer == Button.Discard or rec.stale):
             self._submit(self.store.discard, rec.doc_id)
-            return False
-        path = Path(rec.path) if rec.path else None
-        fmt = NEW_FILE
+        return answer
+
+    def _recover(self, rec: Recovery, doc: TextDocument | None,
+                 path: Path | None = None) -> None:
+        """Put recovered text in the editor, unsaved, keeping its autosave (now ours)."""
+        if path is None and rec.path:
+            path = absolute(rec.path)
+        fmt = doc or NEW_FILE
         word = None
         if path is not None and _is_word(path):
             from jargonfree.app.wordfile import WordFile
@@ -431,7 +481,7 @@ class FileActions(QObject):
                 word = WordFile.open(path)
             except ReadError:
                 path = None  # the .docx is gone or broken: save the text as a new file
-        elif path is not None:
+        elif doc is None and path is not None:
             try:
                 fmt = read_text(path)  # save back in the original file's encoding
             except ReadError:
@@ -439,8 +489,10 @@ class FileActions(QObject):
         self.set_document(rec.text, path, TextDocument("", fmt.encoding, fmt.newline, fmt.bom),
                           modified=True, doc_id=rec.doc_id)
         self.word = word
+        if path is not None:
+            self._remember(path)
+        self.autosave()  # held by this copy at once, and no longer stale
         self.message_posted.emit("Recovered your unsaved work: save it to keep it")
-        return True
 
     def close(self, keep_autosave: bool = False) -> None:
         """The window is closing: stop the timer, finish the queue, let go of locks."""
@@ -452,6 +504,19 @@ class FileActions(QObject):
             self._pool.submit(self.store.discard, self.doc_id)
         self._pool.submit(self.store.close)
         self._pool.shutdown(wait=True)
+
+
+def absolute(path: str | os.PathLike) -> Path:
+    """A path that means the same file from any folder (symbolic links kept, so the
+    title shows the name the user chose; recovery compares real paths)."""
+    return Path(os.path.abspath(path))
+
+
+def _changed_since(path: Path, when: float) -> bool:
+    try:
+        return path.stat().st_mtime > when + 1
+    except OSError:
+        return False
 
 
 def _describe_format(doc: TextDocument) -> str:

@@ -132,6 +132,12 @@ class PreferencesDialog(QDialog):
         self.font_size.setValue(s.font_size or 0)
         self.font_size.setAccessibleName("Text size")
         form.addRow("Text &size:", self.font_size)
+        self.remember_recent = QCheckBox("&Remember recent files")
+        self.remember_recent.setChecked(s.remember_recent)
+        self.remember_recent.setToolTip(
+            "Keep a list of the files you open (their names only, never their text) for "
+            "File > Open Recent. Off: no list is kept, and the current one is cleared.")
+        form.addRow("Privacy:", self.remember_recent)
         return page
 
     def _checks_tab(self) -> QWidget:
@@ -233,6 +239,7 @@ class PreferencesDialog(QDialog):
             word_limit=self.limit.value() or None,
             font_size=self.font_size.value() or None,
             theme=self.theme.currentData(),
+            remember_recent=self.remember_recent.isChecked(),
             disabled_categories=sorted(c for c, b in self.checks.items() if not b.isChecked()),
             **values,
         )

@@ -6,7 +6,16 @@ so no dialog ever waits for a click in a test run.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 Button = QMessageBox.StandardButton
 
@@ -18,8 +27,14 @@ class Prompts:
         self.parent = parent
 
     def ask(self, title: str, text: str, buttons: Button, *, default: Button | None = None,
-            labels: dict[Button, str] | None = None, details: str = "") -> Button:
-        """A question; returns the button pressed (Cancel or Escape: the escape button)."""
+            labels: dict[Button, str] | None = None, details: str = "",
+            preview: str | None = None) -> Button:
+        """A question; returns the button pressed (Cancel or Escape: the escape button).
+        With `preview`, that text is shown in full (read-only) beside the question."""
+        if preview is not None:
+            return PreviewQuestion(title, text, buttons, default=default, labels=labels,
+                                   details=details, preview=preview,
+                                   parent=self.parent).ask()
         box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, self.parent)
         box.setAccessibleName(title)
         if details:
@@ -41,3 +56,51 @@ class Prompts:
     def save_path(self, title: str, suggested: str, filters: str) -> tuple[str, str]:
         """A file name to save to, and the filter chosen ("" when cancelled)."""
         return QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
+
+
+class PreviewQuestion(QDialog):
+    """A question with a text to read before answering (recovered work), in a read-only,
+    scrollable box that screen readers reach with Tab."""
+
+    def __init__(self, title: str, text: str, buttons: Button, *, default: Button | None,
+                 labels: dict[Button, str] | None, details: str, preview: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.answer = Button.Cancel
+        layout = QVBoxLayout(self)
+        question = QLabel(text)
+        question.setWordWrap(True)
+        layout.addWidget(question)
+        if details:
+            more = QLabel(details)
+            more.setWordWrap(True)
+            layout.addWidget(more)
+        self.preview = QPlainTextEdit(preview)
+        self.preview.setReadOnly(True)
+        self.preview.setAccessibleName("The recovered text")
+        self.preview.setTabChangesFocus(True)
+        layout.addWidget(self.preview, 1)
+        box_button = QDialogButtonBox.StandardButton  # same values as QMessageBox's
+        self.buttons = QDialogButtonBox(box_button(buttons.value))
+        for button, label in (labels or {}).items():
+            if self.buttons.button(box_button(button.value)) is not None:
+                self.buttons.button(box_button(button.value)).setText(label)
+        first = self.buttons.button(box_button(default.value)) if default is not None else None
+        if first is not None:
+            first.setDefault(True)
+            first.setFocus()
+        self.buttons.clicked.connect(self._clicked)
+        layout.addWidget(self.buttons)
+        em = self.fontMetrics().height()
+        self.resize(em * 36, em * 24)
+
+    def _clicked(self, button) -> None:
+        self.answer = Button(self.buttons.standardButton(button).value)
+        self.accept()
+
+    def ask(self) -> Button:
+        """Show it and wait; Escape or closing the window answers Cancel."""
+        self.exec()
+        return self.answer

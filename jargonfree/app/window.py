@@ -336,6 +336,9 @@ class MainWindow(QMainWindow):
     def apply_settings(self, new: Settings) -> None:
         for field in dataclasses.fields(Settings):
             setattr(self.settings, field.name, getattr(new, field.name))
+        if not self.settings.remember_recent:
+            self.settings.recent_files = []
+        self._fill_recent()
         self.theme.apply(self.settings.theme)
         self._apply_font()
         self.panel.set_profile(self.settings.profile)
@@ -354,6 +357,13 @@ class MainWindow(QMainWindow):
     # --- window state -------------------------------------------------------------------
     def _fill_recent(self) -> None:
         self.actions_.fill_recent(self.settings.recent_files, self.files.open_path)
+
+    def clear_recent(self) -> None:
+        """File > Open Recent > Clear Recent Files: forgotten at once, on disk too."""
+        self.settings.recent_files = []
+        self._fill_recent()
+        self._save_settings()
+        self.statusBar().showMessage("The list of recent files is cleared", 6000)
 
     def _document_replaced(self) -> None:
         self._update_title()

@@ -6,6 +6,7 @@ import hashlib
 import os
 import pickle
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from jargonfree.core.rules import (
     read_rule_files,
 )
 from jargonfree.core.slots import guess_pos, modifier_ok, slot, verb_forms
+from jargonfree.paths import ensure_private
 
 CACHE_VERSION = "7"  # bump when CompiledRules changes shape
 # Words with inner apostrophes or & ("patient's", "A&E"), and every other non-space
@@ -189,26 +191,70 @@ class CompiledRules:
             return cls(get_rules())
         key = hashlib.sha256(f"{_code_key()}:{digest}".encode()).hexdigest()[:24]
         path = cache_dir / f"rules-{key}.pickle"
+        compiled = _read_cache(path)
+        if isinstance(compiled, cls) and compiled.digest == digest:
+            _touch(path)  # recently used: kept when old ones are cleared
+            return compiled
+        compiled = cls(get_rules())  # none yet, or damaged, foreign or untrusted: rebuilt
         try:
-            with path.open("rb") as fh:
-                compiled = pickle.load(fh)
-            if isinstance(compiled, cls) and compiled.digest == digest:
-                _touch(path)  # recently used: kept when old ones are cleared
-                return compiled
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError,
-                ImportError, IndexError):
-            pass  # a damaged or foreign cache is rebuilt
-        compiled = cls(get_rules())
-        try:
-            cache_dir.mkdir(parents=True, exist_ok=True)
+            ensure_private(cache_dir)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as fh:
                 pickle.dump(compiled, fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
             _clear_old(cache_dir, keep=path)
         except OSError:
             pass  # a cache we cannot write is only slower
         return compiled
+
+
+# The only things a rule cache may name. Unpickling anything else (a function to call,
+# which is how a pickle runs code) is refused, so a planted file cannot run anything.
+_CACHE_CLASSES = {
+    ("jargonfree.core.matcher", "CompiledRules"),
+    ("jargonfree.core.matcher", "PhraseTable"),
+    ("jargonfree.core.matcher", "Wording"),
+    ("jargonfree.core.rules", "Rule"),
+    ("jargonfree.core.rules", "RuleSet"),
+}
+
+
+class _RulesUnpickler(pickle.Unpickler):
+    """Reads our own compiled rules and nothing else (same speed as pickle.load: the
+    five classes are looked up once each)."""
+
+    def find_class(self, module: str, name: str):  # noqa: D102 (pickle override)
+        if (module, name) not in _CACHE_CLASSES:
+            raise pickle.UnpicklingError(f"not part of a rule cache: {module}.{name}")
+        return super().find_class(module, name)
+
+
+def _read_cache(path: Path) -> object | None:
+    """The cached object, or None when there is none or it cannot be trusted: on systems
+    with owners, the file must be an ordinary file of this user's, writable by no one
+    else (the cache folder is private; a file that is not is someone else's doing)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        if not trusted_file(os.fstat(fd)):
+            return None
+        try:
+            return _RulesUnpickler(fh).load()
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError,
+                ImportError, IndexError, KeyError, RecursionError, MemoryError):
+            return None  # a damaged or foreign cache is rebuilt
+
+
+def trusted_file(info: os.stat_result) -> bool:
+    """An ordinary file owned by the current user and not writable by group or others."""
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    if not hasattr(os, "getuid"):  # Windows: no owner bits to check
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 KEEP_CACHES = 3  # compiled rule sets kept (with and without the user's rules, say)

@@ -236,10 +236,15 @@ def write_text_atomic(
     encoding: str = "utf-8",
     newline: str = "\n",
     bom: bool = False,
+    *,
+    private: bool = False,
 ) -> str | None:
     """Save `text` through a temporary file in the same folder, fsync and rename, so a
     failed save leaves the old file whole. "\\n" becomes `newline`; the old file's
-    permissions are kept; a symbolic link is written through, not replaced.
+    permissions are kept (the umask's for a new file); a symbolic link is written through,
+    not replaced. The temporary file is readable by its owner only (0o600) from its first
+    byte; with `private` (autosaves, settings: what the app writes on its own) the saved
+    file stays so, whatever the old file's mode was.
     Returns a warning line (text saved as UTF-8), or None; raises WriteError."""
     label = shown(path)
     if newline != "\n":
@@ -256,16 +261,21 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
     label = shown(path)
     tmp_name = None
     try:
-        try:
-            mode = stat.S_IMODE(p.stat().st_mode)
-        except FileNotFoundError:
-            mode = _new_file_mode()
+        if private:
+            mode = None
+        else:
+            try:
+                mode = stat.S_IMODE(p.stat().st_mode)
+            except FileNotFoundError:
+                mode = _new_file_mode()
+        # mkstemp creates the file O_EXCL with mode 0o600: nobody else can open it.
         fd, tmp_name = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp_name, mode)
+        if mode is not None:
+            os.chmod(tmp_name, mode)
         os.replace(tmp_name, p)
         tmp_name = None
         _fsync_dir(p.parent)

@@ -28,9 +28,14 @@ class FakePrompts:
         self.told: list[tuple[str, str]] = []
         self.save_to = None  # the file name the Save As dialog gives (None: cancelled)
         self.save_dialogs: list[str] = []  # the names it suggested
+        self.previews: list[str | None] = []  # the text shown with each question
+        self.buttons: list = []  # the buttons each question offered
 
-    def ask(self, title, text, buttons, *, default=None, labels=None, details=""):
+    def ask(self, title, text, buttons, *, default=None, labels=None, details="",
+            preview=None):
         self.asked.append(title)
+        self.previews.append(preview)
+        self.buttons.append(buttons)
         return self.answer
 
     def tell(self, title, text, *, warning=True):

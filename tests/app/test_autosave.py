@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import subprocess
 import sys
 import textwrap
@@ -104,3 +106,72 @@ def test_a_file_in_the_way_is_an_error_not_a_crash(tmp_path):
     (tmp_path / "state").write_text("a file where the folder should be")
     with pytest.raises(OSError):
         AutosaveStore(tmp_path / "state" / "autosave").save("doc", "text", None)
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="no permission bits here")
+def test_autosaves_are_private_from_the_first_byte(folder, monkeypatch):
+    """Text is never in a file others can open: 600 files in 700 folders, made so."""
+    seen = []
+    real_fdopen = os.fdopen
+
+    def spying(fd, *args, **kwargs):
+        seen.append(stat.S_IMODE(os.fstat(fd).st_mode))
+        return real_fdopen(fd, *args, **kwargs)
+
+    monkeypatch.setattr(os, "fdopen", spying)
+    store = AutosaveStore(folder)
+    store.save("doc1", "Mr Jones, date of birth 1 May 1950", "/home/me/letter.txt")
+    monkeypatch.undo()
+    store.close()
+    assert seen and all(mode == 0o600 for mode in seen)
+    assert _mode(folder / "doc1.json") == 0o600
+    assert _mode(folder / "doc1.lock") == 0o600
+    assert _mode(folder) == 0o700 and _mode(folder.parent) == 0o700
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="no permission bits here")
+def test_an_earlier_releases_readable_autosaves_are_made_private(folder):
+    folder.mkdir(parents=True)
+    folder.chmod(0o755)
+    folder.parent.chmod(0o755)
+    old = folder / "doc1.json"
+    old.write_text(json.dumps({"text": "old", "path": None}))
+    old.chmod(0o644)
+    AutosaveStore(folder).save("doc1", "new", None)
+    assert (_mode(old), _mode(folder), _mode(folder.parent)) == (0o600, 0o700, 0o700)
+
+
+def test_work_on_a_file_is_found_however_the_file_is_named(folder, tmp_path, monkeypatch):
+    leaflet = tmp_path / "docs" / "leaflet.txt"
+    leaflet.parent.mkdir()
+    leaflet.write_text("on disk")
+    store = AutosaveStore(folder)
+    store.save("doc1", "unsaved", str(leaflet))
+    store.close()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    later = AutosaveStore(folder)
+    assert [r.doc_id for r in later.pending_for("../docs/leaflet.txt")] == ["doc1"]
+    assert [r.doc_id for r in later.pending_for(tmp_path / "docs/../docs/leaflet.txt")] == [
+        "doc1"]
+    if hasattr(os, "symlink"):
+        (tmp_path / "link.txt").symlink_to(leaflet)
+        assert [r.doc_id for r in later.pending_for(tmp_path / "link.txt")] == ["doc1"]
+    assert later.pending_for(tmp_path / "other.txt") == []
+
+
+def test_only_work_older_than_thirty_days_is_stale(folder, monkeypatch):
+    store = AutosaveStore(folder)
+    now = time.time()
+    for doc_id, age_days in [("fresh", 29), ("stale", 31)]:
+        monkeypatch.setattr(time, "time", lambda age=age_days: now - age * 86400)
+        store.save(doc_id, doc_id, None)
+    monkeypatch.undo()
+    store.close()
+    assert {r.doc_id: r.stale for r in AutosaveStore(folder).pending()} == {
+        "fresh": False, "stale": True}

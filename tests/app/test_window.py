@@ -125,7 +125,7 @@ def test_recovery_can_be_declined(qtbot, make_window, paths):
     store.save("crashed", "Lost words", None)
     store.close()
     w = make_window()
-    w.prompts.answer = Button.No
+    w.prompts.answer = Button.Discard
     assert not w.files.offer_recovery()
     w.files.flush()
     assert w.editor.toPlainText() == ""

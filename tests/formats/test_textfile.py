@@ -379,6 +379,60 @@ def test_a_new_file_gets_the_usual_permissions(tmp_path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask
 
 
+def _modes_while_writing(monkeypatch) -> list[int]:
+    """Record the mode of each file os.fdopen is given, before a byte is written to it."""
+    seen: list[int] = []
+    real_fdopen = os.fdopen
+
+    def spying(fd, *args, **kwargs):
+        seen.append(stat.S_IMODE(os.fstat(fd).st_mode))
+        return real_fdopen(fd, *args, **kwargs)
+
+    monkeypatch.setattr(os, "fdopen", spying)
+    return seen
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="no permission bits here")
+@pytest.mark.parametrize("private", [False, True])
+def test_the_temporary_file_is_private_from_its_first_byte(tmp_path, monkeypatch, private):
+    """A save's text never sits in a file others can open, even for a moment."""
+    path = _write(tmp_path, "shared.txt", b"old")
+    path.chmod(0o644)
+    seen = _modes_while_writing(monkeypatch)
+    write_text_atomic(path, "Mrs Smith's discharge letter", private=private)
+    assert seen == [0o600]
+    assert stat.S_IMODE(path.stat().st_mode) == (0o600 if private else 0o644)
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="no permission bits here")
+def test_a_private_save_over_a_readable_file_leaves_it_private(tmp_path):
+    path = _write(tmp_path, "autosave.json", b"old")
+    path.chmod(0o664)  # as an earlier release wrote autosaves
+    write_text_atomic(path, "new", private=True)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert path.read_text() == "new"
+    new = tmp_path / "new.json"
+    write_text_atomic(new, "text", private=True)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o600
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="no permission bits here")
+@pytest.mark.parametrize("umask", [0o022, 0o027, 0o002])
+def test_a_users_save_follows_the_umask_and_the_old_files_mode(tmp_path, umask):
+    """Files the user saves keep the usual rules: not made private behind their back."""
+    old = os.umask(umask)
+    try:
+        new = tmp_path / "new.txt"
+        write_text_atomic(new, "text")
+        kept = _write(tmp_path, "kept.txt", b"old")
+        kept.chmod(0o664)
+        write_text_atomic(kept, "new")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o666 & ~umask
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o664
+
+
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
 def test_a_symbolic_link_is_written_through(tmp_path):
     target = _write(tmp_path, "real.txt", b"old")

@@ -1,0 +1,149 @@
+"""The compiled rule cache cannot be turned against the user: a planted or tampered file
+is never loaded (and never runs code); it is rebuilt instead."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import stat
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from jargonfree.core.matcher import CompiledRules, Matcher, Wording
+
+HAS_OWNERS = hasattr(os, "getuid")
+RULES = """
+    schema = 1
+    category = "jargon"
+    [[rule]]
+    id = "leverage"
+    match = ["leverage"]
+    replace = ["use", "build on"]
+    message = "Say what you will do."
+    examples.flag = ["We will leverage it."]
+    examples.pass = ["We will use it."]
+"""
+
+
+@pytest.fixture
+def rules_folder(tmp_path) -> Path:
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "network.toml").write_text(textwrap.dedent(RULES), encoding="utf-8")
+    return folder
+
+
+def suggestions(cache: Path, rules_folder: Path) -> tuple[str, ...]:
+    """What the rules offer for 'leverage', loaded as the analyser loads them."""
+    compiled, _ = CompiledRules.load_files(cache, rules_folder)
+    [finding] = Matcher(compiled.rules, compiled).match("We will leverage it.").findings
+    return finding.suggestions
+
+
+def cache_file(cache: Path) -> Path:
+    [path] = cache.glob("rules-*.pickle")
+    return path
+
+
+def plant(path: Path, mode: int = 0o600) -> None:
+    """Replace the cache with a tampered copy that suggests 'TAMPERED' for everything."""
+    with path.open("rb") as fh:
+        compiled = pickle.load(fh)
+    for key, words in list(compiled.wording.items()):
+        compiled.wording[key] = Wording(("TAMPERED",), words.explained)
+    path.unlink()
+    path.write_bytes(pickle.dumps(compiled))
+    path.chmod(mode)
+
+
+@pytest.fixture
+def cache(tmp_path, rules_folder) -> Path:
+    folder = tmp_path / "cache"
+    assert suggestions(folder, rules_folder) == ("use", "build on")  # builds the cache
+    return folder
+
+
+def test_the_cache_is_read_back_not_rebuilt(cache, rules_folder):
+    before = cache_file(cache).stat().st_ino
+    assert suggestions(cache, rules_folder) == ("use", "build on")
+    assert cache_file(cache).stat().st_ino == before  # the same file: it was loaded
+
+
+def test_a_tampered_cache_of_ours_is_loaded_so_the_checks_below_mean_something(
+        cache, rules_folder):
+    plant(cache_file(cache))
+    assert suggestions(cache, rules_folder) == ("TAMPERED",)
+
+
+@pytest.mark.skipif(not HAS_OWNERS, reason="no owners or permission bits here")
+def test_the_cache_and_its_folder_are_private(cache):
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o700
+    assert stat.S_IMODE(cache_file(cache).stat().st_mode) == 0o600
+
+
+@pytest.mark.skipif(not HAS_OWNERS, reason="no owners or permission bits here")
+@pytest.mark.parametrize("mode", [0o666, 0o620, 0o602])
+def test_a_cache_others_can_write_is_not_loaded_but_rebuilt(cache, rules_folder, mode):
+    path = cache_file(cache)
+    plant(path, mode)
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+    assert suggestions(cache, rules_folder) == ("use", "build on")
+    assert stat.S_IMODE(cache_file(cache).stat().st_mode) == 0o600  # rebuilt, ours
+    assert suggestions(cache, rules_folder) == ("use", "build on")
+
+
+@pytest.mark.skipif(not HAS_OWNERS, reason="no owners or permission bits here")
+def test_a_cache_owned_by_someone_else_is_not_loaded_but_rebuilt(cache, rules_folder):
+    path = cache_file(cache)
+    plant(path)
+    other = 65534 if os.getuid() != 65534 else 65533  # "nobody"
+    try:
+        os.chown(path, other, -1)
+    except PermissionError:
+        pytest.skip("this user cannot give a file to another user (only root can)")
+    assert path.stat().st_uid == other
+    assert suggestions(cache, rules_folder) == ("use", "build on")
+    assert cache_file(cache).stat().st_uid == os.getuid()  # rebuilt, ours
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_a_cache_that_is_a_link_is_not_followed(cache, rules_folder, tmp_path):
+    path = cache_file(cache)
+    elsewhere = tmp_path / "elsewhere.pickle"
+    path.rename(elsewhere)
+    plant(elsewhere)
+    path.symlink_to(elsewhere)
+    assert suggestions(cache, rules_folder) == ("use", "build on")
+
+
+class _Payload:
+    """Unpickling this runs os.mkdir(marker): what a planted cache would do."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.mkdir, (str(self.marker),))
+
+
+def test_a_cache_that_would_run_code_runs_nothing(cache, rules_folder, tmp_path):
+    """Even in a file of our own with the right mode, only rule data is unpickled."""
+    marker = tmp_path / "the-cache-ran-code"
+    path = cache_file(cache)
+    path.unlink()
+    path.write_bytes(pickle.dumps(_Payload(marker)))
+    path.chmod(0o600)
+    assert suggestions(cache, rules_folder) == ("use", "build on")
+    assert not marker.exists()
+    assert suggestions(cache, rules_folder) == ("use", "build on")  # rebuilt, loads
+
+
+@pytest.mark.skipif(not HAS_OWNERS, reason="no owners or permission bits here")
+def test_a_loose_cache_folder_is_made_private(tmp_path, rules_folder):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    folder.chmod(0o777)
+    suggestions(folder, rules_folder)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
