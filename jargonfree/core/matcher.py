@@ -7,6 +7,7 @@ import os
 import pickle
 import re
 import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -301,11 +302,20 @@ def _clear_old(cache_dir: Path, keep: Path) -> None:
     a rule file makes a new one of about 3 MB)."""
     caches = sorted(cache_dir.glob("rules-*.pickle"),
                     key=lambda p: p.stat().st_mtime if p.exists() else 0, reverse=True)
-    for old in [p for p in caches if p != keep][KEEP_CACHES - 1 :]:
+    # A process killed while writing leaves its temporary file: gone after an hour.
+    stray = [p for p in cache_dir.glob("rules-*.tmp") if _age_s(p) > 3600]
+    for old in [p for p in caches if p != keep][KEEP_CACHES - 1 :] + stray:
         try:
             old.unlink()
         except OSError:
             pass
+
+
+def _age_s(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _head(rule: Rule) -> str:

@@ -7,6 +7,7 @@ import os
 import pickle
 import stat
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,15 @@ def test_a_loose_cache_folder_is_made_private(tmp_path, rules_folder):
     folder.chmod(0o777)
     suggestions(folder, rules_folder)
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_a_temporary_file_left_by_a_killed_process_is_cleared(tmp_path, rules_folder):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    left = folder / "rules-0123456789abcdef01234567.4242.tmp"
+    left.write_bytes(b"half a cache")
+    recent = folder / "rules-0123456789abcdef01234567.4243.tmp"
+    recent.write_bytes(b"another copy writing now")
+    os.utime(left, (time.time() - 7200, time.time() - 7200))
+    suggestions(folder, rules_folder)
+    assert not left.exists() and recent.exists()
