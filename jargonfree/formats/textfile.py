@@ -250,13 +250,14 @@ def write_text_atomic(
     if newline != "\n":
         text = normalize_newlines(text).replace("\n", newline)
     data, warning = _encode(text, encoding, bom, label)
-    write_bytes_atomic(path, data)
+    write_bytes_atomic(path, data, private=private)
     return warning
 
 
-def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write `data` as write_text_atomic does (temporary file, fsync, rename, the old
-    file's permissions kept, a symbolic link written through); raises WriteError."""
+def write_bytes_atomic(path: str | os.PathLike, data: bytes, *, private: bool = False) -> None:
+    """Write `data` as write_text_atomic does (temporary file, private from its first
+    byte, fsync, rename, the old file's permissions kept unless `private`, a symbolic link
+    written through); raises WriteError."""
     p = Path(os.path.realpath(path))
     label = shown(path)
     tmp_name = None
