@@ -4,7 +4,7 @@
     python tests/benchmarks/bench_real.py [--texts PATH]           # the tables
     python tests/benchmarks/bench_real.py --snapshot FILE.json     # save every finding
     python tests/benchmarks/bench_real.py --draw FILE.tsv [--seed N] [--per-category N]
-            [--exclude-judged] [--packet-dir DIR]                   # a sample to judge
+            [--exclude-judged] [--new-only] [--packet-dir DIR]      # a sample to judge
     python tests/benchmarks/bench_real.py --before FILE.json       # before/after table
 
 The texts are read from ../shared/reference/dev/texts (relative to the repository; or
@@ -21,12 +21,11 @@ tuned on these texts.
 Precision: a seeded, category-stratified sample of word-level findings (and consistency
 findings) was drawn on the code of the day before tuning and judged by a reader who did
 not write the rules (rubric: tests/benchmarks/real_judge/JUDGE_RUBRIC.md; verdicts:
-tests/benchmarks/real_judge/verdicts_*.tsv). A finding is keyed by (text, start, end):
-when the same span is still flagged its verdict is reused; findings that are new after
-tuning were drawn and judged in a second round. Precision per category is then the
-judged share right among the findings present now, each judged item weighted by how many
-present findings its draw stands for (its stratum's size over the judged count), so an
-old sample and a new one combine without over-counting either.
+tests/benchmarks/real_judge/verdicts_*.tsv). A finding is keyed by (text, start, end);
+before_keys.tsv lists every finding the code made before tuning. Findings still made
+after tuning keep their verdicts: the before sample's items still present are a random
+subsample of them. Findings that are new after tuning were drawn (--new-only) and judged
+in a second round. Per category, the two parts' precisions are weighted by their sizes.
 
 Recall: a reader's term is found when a finding overlaps it: the term's words are looked
 up, case-insensitively, at or after the reader's line (then anywhere in the text), and
@@ -169,9 +168,25 @@ def load_verdicts() -> dict[tuple[str, int, int], dict]:
     return judged
 
 
+def load_before_keys() -> set[tuple[str, int, int]]:
+    """(text, start, end) of every finding the code of the day before tuning made."""
+    path = JUDGE / "before_keys.tsv"
+    if not path.is_file():
+        return set()
+    with path.open(encoding="utf-8") as fh:
+        return {(r["file"], int(r["start"]), int(r["end"]))
+                for r in csv.DictReader(fh, delimiter="\t")}
+
+
 def precision(found: dict[str, list[dict]], judged: dict, stems) -> dict[str, tuple]:
     """Per category: (estimated precision, judged items present, present findings,
-    present findings not judged)."""
+    present findings with no verdict).
+
+    The present findings are split in two: those the code before tuning also made (their
+    precision is estimated from the "before" sample's items still present: a random
+    subsample of them) and new ones (estimated from the "after" sample, drawn from the new
+    findings only). The two estimates are weighted by how many findings each part has."""
+    before = load_before_keys()
     present = defaultdict(list)  # category -> keys
     for s in stems:
         for f in found.get(s, []):
@@ -184,22 +199,26 @@ def precision(found: dict[str, list[dict]], judged: dict, stems) -> dict[str, tu
         keys = present[cat]
         if not keys:
             continue
-        j = [judged[k] for k in keys if k in judged]
+        parts = []
+        n_judged = 0
+        for part in ([k for k in keys if k in before], [k for k in keys if k not in before]):
+            if not part:
+                continue
+            verdicts = [judged[k]["verdict"] == "right" for k in part if k in judged]
+            n_judged += len(verdicts)
+            parts.append((len(part), sum(verdicts) / len(verdicts) if verdicts else None))
         unjudged = sum(1 for k in keys if k not in judged)
-        # Each round's judged items stand for the present findings of that round's draw
-        # population; unjudged present findings are assigned to the round that drew the
-        # same category (estimated at that round's precision).
-        by_round = defaultdict(list)
-        for v in j:
-            by_round[v["round"]].append(v["verdict"] == "right")
-        if not j:
+        known = [(n, p) for n, p in parts if p is not None]
+        if not known:
             out[cat] = (None, 0, len(keys), unjudged)
             continue
-        p = sum(sum(r) for r in by_round.values()) / len(j)
-        out[cat] = (p, len(j), len(keys), unjudged)
+        # a part with no verdicts at all is estimated at the other part's precision
+        weight = sum(n for n, _ in parts)
+        p = sum(n * (q if q is not None else known[0][1]) for n, q in parts) / weight
+        out[cat] = (p, n_judged, len(keys), unjudged)
         all_right += p * len(keys)
         all_n += len(keys)
-        all_j += len(j)
+        all_j += n_judged
         all_p += len(keys)
         all_u += unjudged
     if all_n:
@@ -295,7 +314,7 @@ def print_recall(per: dict, misses: list, show_misses: bool) -> None:
 
 
 def draw(found: dict[str, list[dict]], texts: dict[str, str], out: Path, seed: int,
-         per_category: int, exclude: dict, packet_dir: Path) -> None:
+         per_category: int, exclude: set, packet_dir: Path) -> None:
     """A seeded sample stratified by category: up to per_category findings of each judged
     category (all of them when fewer), over every text."""
     rng = random.Random(seed)
@@ -342,6 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-category", type=int, default=40)
     ap.add_argument("--exclude-judged", action="store_true",
                     help="when drawing, leave out findings already judged")
+    ap.add_argument("--new-only", action="store_true",
+                    help="when drawing, only findings the code before tuning did not make")
     ap.add_argument("--packet-dir", type=Path, default=Path("/tmp"),
                     help="where the judge's packet (with each finding's sentence) goes")
     ap.add_argument("--misses", action="store_true", help="list the readers' terms missed")
@@ -352,8 +373,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.snapshot:
         args.snapshot.write_text(json.dumps(found, indent=0, ensure_ascii=False), "utf-8")
     if args.draw:
-        draw(found, texts, args.draw, args.seed, args.per_category,
-             load_verdicts() if args.exclude_judged else {}, args.packet_dir)
+        exclude = set(load_verdicts()) if args.exclude_judged else set()
+        if args.new_only:
+            exclude |= load_before_keys()
+        draw(found, texts, args.draw, args.seed, args.per_category, exclude, args.packet_dir)
         return 0
 
     all_table = category_table(found, texts)

@@ -180,3 +180,13 @@ def test_kinds_of_programme_are_not_second_names():
             "journeys of others conducting projects in a similar way. We wrote a short "
             "training programme. The programme ends in May.")
     assert flagged(text, "general", {"consistency"}) == []
+
+
+def test_familiar_words_pass_for_patients():
+    text = "Write in a diary how many inches you measure, and whether you fall asleep."
+    assert flagged(text, "patient", {"uncommon"}) == []
+
+
+def test_a_name_does_not_run_over_a_line_break():
+    text = "Acute Bronchitis\nInfections cause most cases."
+    assert all("\n" not in f for f in flagged(text, "patient"))

@@ -84,7 +84,7 @@ def find(text: str, hard: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
         # a run of heads ("renal cell carcinoma"): the name ends at the last one
         j = i
         while j + 1 < len(words) and _is_head(text[words[j + 1][0] : words[j + 1][1]]) and \
-                not text[words[j][1] : words[j + 1][0]].strip():
+                text[words[j][1] : words[j + 1][0]] == " ":
             j += 1
         k = i
         while k > 0 and i - k + 1 < MAX_WORDS:
@@ -92,7 +92,7 @@ def find(text: str, hard: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
             gap = text[pe : words[k][0]]
             prev = text[ps:pe]
             low = prev.lower()
-            if gap.strip() or low in _STOP or (prev[0].isupper() and k - 1 > 0
+            if gap != " " or low in _STOP or (prev[0].isupper() and k - 1 > 0
                                                and text[ps - 2 : ps - 1] not in ".!?"):
                 break
             if not (low in _NAME_WORDS or low.endswith(_NAME_ENDINGS)
