@@ -280,3 +280,28 @@ def test_own_rules_are_checked_listed_and_validated(run, tmp_path):
     assert any("broken.toml" in p for p in problems)
     # The second pass example contains the term: the user is told their example is wrong.
     assert any("own.trust.ics: flagged in its pass example" in p for p in problems), problems
+
+
+def test_score_on_one_long_word_prints_no_absurd_reading_age(run):
+    proc = run("score", "-", stdin=b"Immunohistochemistry")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout.decode()
+    [line] = [text for text in out.splitlines() if "UK reading age" in text]
+    assert "not enough text to score" in line and "8 words" in line
+    assert "reading age 3" not in out  # no "reading age 36" anywhere
+
+
+def test_score_and_json_say_over_21_for_very_hard_text(run):
+    hard = (b"Notwithstanding considerable organisational heterogeneity, multidisciplinary "
+            b"stakeholders operationalised interdisciplinary governance arrangements. "
+            b"Comprehensive institutionalisation necessitates unprecedented collaboration. "
+            b"Multifactorial considerations predominate unequivocally throughout implementation.")
+    out = run("score", "-", stdin=hard).stdout.decode()
+    assert "UK reading age: over 21 (university level)" in out
+    assert "reading age over 21 (university level);" in out  # SMOG
+    [doc] = json.loads(run("check", "--format", "json", "-", stdin=hard).stdout)
+    r = doc["readability"]
+    assert r["reading_age"] == 21.0 and r["smog_reading_age"] == 21.0
+    assert r["flesch_kincaid_grade"] > 16 and "reading_age" in r["notes"]
+    assert any("over 21 (university level)" in f["message"] for f in doc["findings"]
+               if f["rule_id"] == "sentence.very_hard")

@@ -17,6 +17,7 @@ from jargonfree.core.describe import (
     flesch_label,
     goal_words,
     nhs_band_words,
+    reading_age_words,
     reading_time_words,
 )
 from jargonfree.core.model import Analysis, Finding
@@ -44,10 +45,10 @@ def build_html(title: str, text: str, analysis: Analysis, *, when: dt.date | Non
     e = html.escape
     if r.meets_target is True:
         verdict = (f'<p class="ok" style="color:#1b7f3b"><b>&#10004; Meets the target</b>: '
-                   f"{e(goal_words(r.target))}. UK reading age {_num(r.reading_age)}.</p>")
+                   f"{e(goal_words(r.target))}. UK reading age {reading_age_words(r)}.</p>")
     elif r.meets_target is False:
         verdict = (f'<p class="warn" style="color:#9a5b00"><b>&#9650; Does not meet the target'
-                   f"</b>: {e(goal_words(r.target))}. UK reading age {_num(r.reading_age)}.</p>")
+                   f"</b>: {e(goal_words(r.target))}. UK reading age {reading_age_words(r)}.</p>")
     else:
         verdict = f"<p><b>Not enough text to tell</b> (target: {e(goal_words(r.target))}).</p>"
     words = f"{r.words:,}"
@@ -55,8 +56,9 @@ def build_html(title: str, text: str, analysis: Analysis, *, when: dt.date | Non
         over = r.words - word_limit
         words += f" of a {word_limit:,}-word limit" + (f" ({over:,} over)" if over > 0 else "")
     scores = [
-        ("UK reading age", _num(r.reading_age), "Flesch-Kincaid grade plus 5 years"),
-        ("SMOG", f"reading age {_num(r.smog_reading_age)}" if r.smog_grade is not None
+        ("UK reading age", reading_age_words(r), "Flesch-Kincaid grade plus 5 years"),
+        ("SMOG", f"reading age {reading_age_words(r, 'smog_reading_age')}"
+         if r.smog_grade is not None
          else "–", nhs_band_words(r.nhs_band) if r.smog_grade is not None
          else r.notes.get("smog_grade", "needs at least 3 sentences")),
         ("Flesch reading ease", _num(r.flesch_reading_ease),

@@ -25,6 +25,7 @@ from jargonfree.core.describe import (
     flesch_label,
     goal_words,
     nhs_band_words,
+    reading_age_words,
     reading_time_words,
 )
 from jargonfree.core.model import Analysis, Readability
@@ -171,8 +172,8 @@ class ScorePanel(QWidget):
         r = analysis.readability
         self.readability = r
         self.set_profile(r.profile)
-        self.age.setText(_num(r.reading_age))
-        self.age.setAccessibleName(f"UK reading age {_num(r.reading_age)}")
+        self.age.setText(reading_age_words(r))
+        self.age.setAccessibleName(f"UK reading age {reading_age_words(r)}")
         self._set_verdict(r)
         if r.flesch_kincaid_grade is None:
             self.grade.setText("not enough text")
@@ -181,7 +182,7 @@ class ScorePanel(QWidget):
         if r.smog_grade is None:
             self.smog.setText(r.notes.get("smog_grade", "needs at least 3 sentences"))
         else:
-            self.smog.setText(f"reading age {_num(r.smog_reading_age)}: "
+            self.smog.setText(f"reading age {reading_age_words(r, 'smog_reading_age')}: "
                               f"{nhs_band_words(r.nhs_band)}")
         self.flesch.setText(f"{_num(r.flesch_reading_ease)} out of 100: "
                             f"{flesch_label(r.flesch_reading_ease)}")

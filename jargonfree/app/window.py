@@ -37,7 +37,7 @@ from jargonfree.app.prompts import Prompts
 from jargonfree.app.report import build_html, export_html, export_pdf, report_name
 from jargonfree.app.scores import ScorePanel
 from jargonfree.app.theme import ThemeManager
-from jargonfree.core.describe import goal_words
+from jargonfree.core.describe import goal_words, reading_age_words
 from jargonfree.core.model import Analysis
 from jargonfree.core.profiles import get_profile
 from jargonfree.formats import WriteError
@@ -174,7 +174,8 @@ class MainWindow(QMainWindow):
         shown = sum(1 for f in analysis.findings if f.category not in self.editor.hidden)
         self.findings_dock.setWindowTitle(f"Findings ({shown:,})")
         r = analysis.readability
-        self.reading.setText("" if r.reading_age is None else f"Reading age {r.reading_age:.0f}")
+        self.reading.setText("" if r.reading_age is None else
+                             f"Reading age {reading_age_words(r)}")
         self._update_counts()
 
     def word_limit(self) -> int | None:

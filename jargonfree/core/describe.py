@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from jargonfree.core.model import Readability
 from jargonfree.core.profiles import get_profile
+from jargonfree.core.readability import age_words, is_capped
 
 FLESCH_LABELS = (
     (90, "very easy"),
@@ -55,6 +56,12 @@ def _fmt(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.1f}"
 
 
+def reading_age_words(r: Readability, key: str = "reading_age", missing: str = "–") -> str:
+    """r.reading_age (or r.smog_reading_age) as shown: "14", "over 21 (university level)"."""
+    value = getattr(r, key)
+    return missing if value is None else age_words(value, is_capped(r, key))
+
+
 def describe_readability(r: Readability) -> list[str]:
     """A few plain lines: reading age, SMOG band, Flesch label, target, jargon, the rest."""
     label = get_profile(r.profile).label
@@ -63,15 +70,19 @@ def describe_readability(r: Readability) -> list[str]:
         f"({reading_time_words(r.reading_time_seconds)})",
     ]
     if r.reading_age is None:
-        lines.append("UK reading age: not enough text to score")
+        why = r.notes.get("flesch_kincaid_grade")
+        lines.append("UK reading age: not enough text to score" + (f" ({why})" if why else ""))
+    elif is_capped(r):
+        lines.append(f"UK reading age: {age_words(r.reading_age, True)}")
     else:
         lines.append(f"UK reading age: {r.reading_age:.0f} "
                      f"(Flesch-Kincaid grade {r.flesch_kincaid_grade:.1f})")
     if r.smog_grade is None:
         lines.append(f"SMOG: {r.notes.get('smog_grade', 'not enough text')}")
     else:
+        smog_age = age_words(r.smog_reading_age, is_capped(r, "smog_reading_age"))
         lines.append(
-            f"SMOG: grade {r.smog_grade:.1f}, reading age {r.smog_reading_age:.0f}; "
+            f"SMOG: grade {r.smog_grade:.1f}, reading age {smog_age}; "
             f"{nhs_band_words(r.nhs_band)}"
         )
     if r.flesch_reading_ease is not None:

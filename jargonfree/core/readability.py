@@ -8,7 +8,8 @@ on "e.g.", decimals, lists and short sentences), and it imports NLTK, which down
 What is counted (docs/ARCHITECTURE.md, "Counting"; words and sentences come from core.text):
 - syllables: core.syllables.count_syllables (CMU dictionary, then rules).
 - polysyllables (SMOG): words of three syllables or more, numbers and names included, as
-  McLaughlin's SMOG rules say.
+  McLaughlin's SMOG rules say; not acronyms said letter by letter (NHS, GPs, COPD): their
+  syllables are counted as said, but three letter names are not a long word.
 - complex_words (Gunning fog): words of three syllables or more, except, as Gunning says,
   hyphenated compounds and -ed/-es/-ing forms whose stem has fewer than three syllables;
   and, as textstat does, words on the Dale-Chall easy list (familiar compounds such as
@@ -31,15 +32,29 @@ from functools import lru_cache
 
 from jargonfree.core.model import Readability
 from jargonfree.core.profiles import Profile
-from jargonfree.core.syllables import count_syllables, dale_chall_easy_words
+from jargonfree.core.syllables import count_syllables, dale_chall_easy_words, spelled_out
 from jargonfree.core.text import Paragraph
 
 WORDS_PER_MINUTE = 200
 UK_AGE_OFFSET = 5  # UK reading age = US school grade + 5 (a US grade 1 child is about 6)
-# Minimum text for each formula. SMOG was calibrated on samples of 30 sentences and is not
-# meant for fewer than 3; the others need one sentence with words (they are calibrated on
-# 100-word samples, and a very short text gives extreme values, which are reported as such).
+# The least text each formula scores (docs/READABILITY.md gives the reasons and sources).
+# SMOG was calibrated on samples of 30 sentences and is not meant for fewer than 3. The
+# others were built on samples of about 100 words; below these floors one long word moves
+# the score by several school years, so the score says more about that word than the text.
+# 8 words is also where the sentence check starts to grade a sentence (checks.sentences).
 SMOG_MIN_SENTENCES = 3
+MIN_WORDS = {
+    "flesch_reading_ease": 8,
+    "flesch_kincaid_grade": 8,
+    "automated_readability_index": 8,
+    "coleman_liau": 8,
+    "gunning_fog": 30,  # shares of hard words: on 8 words one word is 12.5 points of it
+    "dale_chall": 30,
+}
+# UK reading ages are capped here: the formulas' grades above it (16 and up) say "reads
+# like a university text", not an age; the raw grades stay uncapped.
+READING_AGE_CAP = 21
+OVER_CAP_WORDS = f"over {READING_AGE_CAP} (university level)"
 FORMULAS = (
     "flesch_reading_ease",
     "flesch_kincaid_grade",
@@ -98,7 +113,7 @@ def _word_counts(word: str) -> tuple[int, int, int, int, int, int]:
     syllables = count_syllables(word)
     letters = sum(1 for c in word if c.isalnum())
     number = bool(_NUMBER.fullmatch(word))
-    poly = syllables >= 3
+    poly = syllables >= 3 and not spelled_out(word)
     lw = word.lower().replace("’", "'")
     easy = lw in dale_chall_easy_words()
     complex_word = poly and not number and not easy and not _gunning_exception(word, syllables)
@@ -125,7 +140,11 @@ def _round(x: float) -> float:
 
 
 def compute(counts: Counts, profile: Profile, jargon_percent: float | None = None) -> Readability:
-    """All the scores from the counts, by the published formulas, rounded to one decimal."""
+    """All the scores from the counts, by the published formulas, rounded to one decimal.
+
+    A formula with less text than its floor (MIN_WORDS, SMOG_MIN_SENTENCES) is None with a
+    note; a reading age above READING_AGE_CAP is given as the cap, with a note.
+    """
     w, s = counts.words, counts.sentences
     notes: dict[str, str] = {}
     scores: dict[str, float | None] = dict.fromkeys(FORMULAS)
@@ -149,6 +168,10 @@ def compute(counts: Counts, profile: Profile, jargon_percent: float | None = Non
         )
         pdw = 100 * counts.difficult_words / w  # percentage of difficult words
         scores["dale_chall"] = _round(0.1579 * pdw + 0.0496 * wps + (3.6365 if pdw > 5 else 0))
+        for name, least in MIN_WORDS.items():
+            if w < least:
+                scores[name] = None
+                notes[name] = f"needs at least {least} words; this text has {w}"
         if s >= SMOG_MIN_SENTENCES:
             smog = 1.0430 * math.sqrt(counts.polysyllables * 30 / s) + 3.1291
             scores["smog_grade"] = _round(smog)
@@ -159,7 +182,10 @@ def compute(counts: Counts, profile: Profile, jargon_percent: float | None = Non
             )
     fk = scores["flesch_kincaid_grade"]
     smog_grade = scores["smog_grade"]
-    reading_age = None if fk is None else _round(fk + UK_AGE_OFFSET)
+    reading_age = _capped(None if fk is None else _round(fk + UK_AGE_OFFSET), "reading_age",
+                          "Flesch-Kincaid grade", fk, notes)
+    smog_age = _capped(None if smog_grade is None else _round(smog_grade + UK_AGE_OFFSET),
+                       "smog_reading_age", "SMOG grade", smog_grade, notes)
     return Readability(
         profile=profile.name,
         words=w,
@@ -173,7 +199,7 @@ def compute(counts: Counts, profile: Profile, jargon_percent: float | None = Non
         automated_readability_index=scores["automated_readability_index"],
         dale_chall=scores["dale_chall"],
         reading_age=reading_age,
-        smog_reading_age=None if smog_grade is None else _round(smog_grade + UK_AGE_OFFSET),
+        smog_reading_age=smog_age,
         nhs_band=None if smog_grade is None else nhs_band(smog_grade),
         jargon_percent=jargon_percent,
         reading_time_seconds=math.ceil(w * 60 / WORDS_PER_MINUTE),
@@ -181,6 +207,30 @@ def compute(counts: Counts, profile: Profile, jargon_percent: float | None = Non
         meets_target=profile.meets(reading_age),
         notes=notes,
     )
+
+
+def _capped(age: float | None, key: str, formula: str, grade: float | None,
+            notes: dict[str, str]) -> float | None:
+    """A UK reading age no higher than READING_AGE_CAP; above it, the cap and a note."""
+    if age is None or age <= READING_AGE_CAP:
+        return age
+    notes[key] = (f"the text reads above reading age {READING_AGE_CAP} (university level): "
+                  f"{formula} {grade:.1f}")
+    return float(READING_AGE_CAP)
+
+
+def is_capped(r: Readability, key: str = "reading_age") -> bool:
+    """Was this reading age (reading_age or smog_reading_age) capped at READING_AGE_CAP?"""
+    return getattr(r, key) is not None and key in r.notes
+
+
+def age_words(age: float | None, capped: bool = False) -> str:
+    """A UK reading age as people read it: "14", "over 21 (university level)", "n/a"."""
+    if age is None:
+        return "n/a"
+    if capped or age > READING_AGE_CAP:
+        return OVER_CAP_WORDS
+    return f"{age:.0f}"
 
 
 def nhs_band(smog_grade: float) -> int:
@@ -195,7 +245,8 @@ def nhs_band(smog_grade: float) -> int:
 
 
 def sentence_grade(words: list[str]) -> float:
-    """Flesch-Kincaid grade of one sentence, rounded to one decimal like the document's."""
+    """Flesch-Kincaid grade of one sentence, rounded to one decimal like the document's
+    (uncapped: the sentence check words a reading age above the cap as "over 21")."""
     if not words:
         raise ValueError("a sentence with no words has no grade")
     syllables = sum(_word_counts(word)[0] for word in words)
@@ -203,11 +254,12 @@ def sentence_grade(words: list[str]) -> float:
 
 
 def reading_age(counts: Counts) -> float | None:
-    """UK reading age (Flesch-Kincaid grade + 5) from counts; None without a sentence."""
-    if not counts.words or not counts.sentences:
+    """UK reading age (Flesch-Kincaid grade + 5) of a paragraph, as compute() gives it:
+    None below the formula's floor, no higher than READING_AGE_CAP."""
+    if counts.words < MIN_WORDS["flesch_kincaid_grade"] or not counts.sentences:
         return None
     grade = flesch_kincaid_grade(counts.words, counts.sentences, counts.syllables)
-    return _round(grade + UK_AGE_OFFSET)
+    return min(_round(grade + UK_AGE_OFFSET), float(READING_AGE_CAP))
 
 
 def flesch_kincaid_grade(words: int, sentences: int, syllables: int) -> float:

@@ -55,6 +55,34 @@ def _is_capitals(word: str) -> bool:
     return len(letters) > 1 and (letters.isupper() or bool(_CAPS_PLURAL.fullmatch(letters)))
 
 
+@lru_cache(maxsize=1 << 14)
+def spelled_out(word: str) -> bool:
+    """Is this token said letter by letter (NHS, GPs, NHS's, mRNA, PhD, U.K.)?
+
+    Such a token's syllables are its letters' names (count_syllables), but it is never a
+    hard word for SMOG or Gunning fog (docs/READABILITY.md): "en-aitch-ess" is three short
+    letter names, not a long word. An acronym said as a word (NATO, NICE) is that word.
+    """
+    w = word.replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if not w or _PARTS.search(w) or any(c.isdecimal() for c in w):
+        return False  # compounds and numbers count by their parts
+    if "." in w:
+        return sum(c.isupper() for c in w) >= 2
+    if _is_capitals(w):
+        letters = w.replace("'", "")
+        stem = letters[:-1] if letters.endswith("s") and not letters.isupper() else letters
+        lw = stem.lower()
+        if lw in _short_words():
+            return False  # DO NOT, IT
+        if len(stem) >= 4 and (lw in _dictionary() or pronounceable(lw)):
+            return False  # NATO, PLEASE in capitals
+        return True
+    return (sum(c.isupper() for c in w) >= 2 and not re.search(r"[a-z]{2}", w)
+            and not pronounceable(w.lower()))
+
+
 @lru_cache(maxsize=1)
 def _dictionary() -> dict[str, int]:
     """word -> syllables from the CMU Pronouncing Dictionary (loaded once, about 0.1 s)."""

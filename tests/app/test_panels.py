@@ -144,3 +144,13 @@ def test_every_output_words_the_target_alike(qtbot):
         assert any(goal in line for line in describe_readability(a.readability)), name
     assert goal_words((9, 11)) == "reading age 9 to 11"
     assert goal_words((None, 18)) == "reading age 18 or under"
+
+
+def test_a_capped_reading_age_says_over_21(qtbot):
+    panel = ScorePanel()
+    qtbot.addWidget(panel)
+    panel.set_analysis(analysis_with(
+        reading_age=21.0, smog_reading_age=21.0, smog_grade=17.5, nhs_band=22,
+        notes={"reading_age": "above 21", "smog_reading_age": "above 21"}), None)
+    assert panel.age.text() == "over 21 (university level)"
+    assert panel.smog.text().startswith("reading age over 21 (university level)")

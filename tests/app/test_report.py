@@ -114,3 +114,11 @@ def test_report_name_comes_from_the_document_and_the_date():
     assert report_name(Path("/a/leaflet v2.md"), WHEN, ".pdf") == \
         "leaflet v2 - plain English report 2026-11-26.pdf"
     assert report_name(None, WHEN, ".html") == "Untitled - plain English report 2026-11-26.html"
+
+
+def test_report_says_over_21_for_a_capped_reading_age():
+    a = fake_analyze("We utilise it.")
+    r = dataclasses.replace(a.readability, reading_age=21.0, meets_target=False,
+                            notes={"reading_age": "the text reads above reading age 21"})
+    page = build_html("t", "We utilise it.", dataclasses.replace(a, readability=r))
+    assert "UK reading age over 21 (university level)" in page

@@ -173,13 +173,18 @@ def test_number_of_the_suggestion_fits_the_text(text, term, suggestions):
 def test_paragraph_reading_ages_by_hand():
     """The chart's per-paragraph reading ages: Flesch-Kincaid grade + 5, worked by hand.
 
-    Paragraph 1: 6 words, 2 sentences, 6 syllables:
-        0.39 * 6/2 + 11.8 * 6/6 - 15.59 = -2.62, + 5 = 2.38 -> 2.4
-    Paragraph 2: 5 words, 1 sentence, 18 syllables (pa-tients 2, ex-pe-ri-enc-ing 5,
-    hy-per-ten-sion 4, re-qui-re 3 in the CMU dictionary, med-i-ca-tion 4):
-        0.39 * 5 + 11.8 * 18/5 - 15.59 = 28.84, + 5 = 33.84 -> 33.8
-    Paragraph 3 has no words, so no reading age.
+    Paragraph 1: 10 words, 2 sentences, 10 syllables:
+        0.39 * 10/2 + 11.8 * 10/10 - 15.59 = -1.84, + 5 = 3.16 -> 3.2
+    Paragraph 2: 5 words: fewer than the 8 a grade needs, so no reading age (it would be
+        33.8: pa-tients 2, ex-pe-ri-enc-ing 5, hy-per-ten-sion 4, re-qui-re 3, med-i-ca-tion 4).
+    Paragraph 3: 9 words, 1 sentence, 35 syllables (the five above, and 1, com-pre-hen-sive 4,
+        mul-ti-dis-ci-pli-nar-y 7, e-val-u-a-tion 5):
+        0.39 * 9 + 11.8 * 35/9 - 15.59 = 33.81, + 5 = 38.81: over 21, so 21 (the cap).
+    Paragraph 4 has no words, so no reading age.
     """
-    text = ("We went home. It was late.\n\n"
-            "Patients experiencing hypertension require medication.\n\n* * *")
-    assert analyze(text).paragraph_grades == ((0, 26, 2.4), (28, 82, 33.8), (84, 89, None))
+    text = ("We went home. It was late and we were cold.\n\n"
+            "Patients experiencing hypertension require medication.\n\n"
+            "Patients experiencing hypertension require medication and comprehensive "
+            "multidisciplinary evaluation.\n\n* * *")
+    assert analyze(text).paragraph_grades == (
+        (0, 43, 3.2), (45, 99, None), (101, 202, 21.0), (204, 209, None))

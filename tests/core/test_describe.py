@@ -29,7 +29,7 @@ def test_summary_for_empty_text_says_so():
     lines = describe_readability(compute(Counts(), get_profile("general")))
     assert lines == [
         "Words: 0 in 0 sentences (under a minute to read)",
-        "UK reading age: not enough text to score",
+        "UK reading age: not enough text to score (no words to score)",
         "SMOG: no words to score",
         "Target for general public: reading age 14 or under: not enough text to tell",
         "Other formulas: Gunning fog n/a, Coleman-Liau n/a, ARI n/a, Dale-Chall n/a",

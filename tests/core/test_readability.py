@@ -83,20 +83,20 @@ FORMULA_CASES = [
         id="30 words, few difficult",
     ),
     pytest.param(
-        Counts(words=7, sentences=1, syllables=14, polysyllables=2, complex_words=2,
-               letters=49, difficult_words=3),
+        Counts(words=12, sentences=1, syllables=20, polysyllables=2, complex_words=2,
+               letters=67, difficult_words=3),
         {
-            "flesch_reading_ease": 30.5,  # 206.835 - 7.105 - 169.2 = 30.53
-            "flesch_kincaid_grade": 10.7,  # 2.73 + 23.6 - 15.59 = 10.74
+            "flesch_reading_ease": 53.7,  # 206.835 - 12.18 - 141.0 = 53.655
+            "flesch_kincaid_grade": 8.8,  # 4.68 + 19.6667 - 15.59 = 8.7567
             "smog_grade": None,  # one sentence
-            "gunning_fog": 14.2,  # 0.4 * (7 + 28.5714) = 14.2286
-            "coleman_liau": 21.1,  # 41.16 - 4.2286 - 15.8 = 21.1314
-            "automated_readability_index": 15.0,  # 32.97 + 3.5 - 21.43 = 15.04
-            "dale_chall": 10.8,  # 6.7671 + 0.3472 + 3.6365 = 10.7508
-            "reading_age": 15.7,
+            "gunning_fog": None,  # 12 words: fewer than 30
+            "coleman_liau": 14.6,  # 0.0588 * 558.33 - 2.4667 - 15.8 = 14.5633
+            "automated_readability_index": 10.9,  # 26.2975 + 6 - 21.43 = 10.8675
+            "dale_chall": None,  # 12 words: fewer than 30
+            "reading_age": 13.8,
             "smog_reading_age": None,
             "nhs_band": None,
-            "reading_time_seconds": 3,  # 2.1 s, rounded up
+            "reading_time_seconds": 4,  # 3.6 s, rounded up
         },
         id="one sentence",
     ),
@@ -140,7 +140,7 @@ def test_words_without_sentences_are_not_scored():
 
 @pytest.mark.parametrize("sentences", [1, 2])
 def test_smog_needs_three_sentences(sentences):
-    counts = Counts(words=20, sentences=sentences, syllables=30, polysyllables=3, letters=90)
+    counts = Counts(words=40, sentences=sentences, syllables=50, polysyllables=3, letters=180)
     r = compute(counts, GENERAL)
     assert r.smog_grade is None and r.smog_reading_age is None and r.nhs_band is None
     assert "at least 3 sentences" in r.notes["smog_grade"]
@@ -209,11 +209,12 @@ def test_count_words_per_word_rules():
     # the 1, hypertension 4, co-production 4, created 3, 2026 5, everything 3, NHS 3,
     # patients 2, doctor 2, considering 4
     assert c.syllables == 31
-    # three syllables or more, numbers and abbreviations included (all but the, patients, doctor)
-    assert c.polysyllables == 7
+    # three syllables or more, numbers included (all but the, patients, doctor), but not NHS:
+    # an acronym said letter by letter is three letter names, not a long word
+    assert c.polysyllables == 6
     # Gunning leaves out the compound, "created" (create + d), the number and the easy word
     # "everything"; "considering" (consider + ing) has three syllables without its ending.
-    assert c.complex_words == 3  # hypertension, NHS, considering
+    assert c.complex_words == 2  # hypertension, considering
     # not on the easy list (numbers are familiar): hypertension, co-production, created, NHS,
     # patients, considering
     assert c.difficult_words == 6
@@ -349,7 +350,7 @@ def test_formulas_agree_with_textstat_on_clean_text(offline_textstat, text):
 def test_gunning_exceptions_where_textstat_differs(offline_textstat):
     # "created" and "decided" have three syllables only because of -ed: Gunning leaves them out,
     # textstat counts them.
-    text = "The team created a new plan. The doctor decided to wait. Nobody complained at all."
+    text = "The team created a new plan. The doctor decided to wait. Nobody complained at all. " * 3
     c = counts_of(text)
     assert c.complex_words == 0
     r = compute(c, GENERAL)
@@ -408,6 +409,89 @@ def test_one_sentence_gets_one_grade_everywhere(sentence):
     result = analyze(sentence)
     [par] = segment(sentence)
     grade = sentence_grade(par.word_texts())
+    if len(par.word_texts()) < 8:  # too short for any of them (MIN_WORDS)
+        assert result.readability.flesch_kincaid_grade is None
+        assert result.paragraph_grades[0][2] is result.readability.reading_age is None
+        return
     assert result.readability.flesch_kincaid_grade == grade
     assert result.paragraph_grades[0][2] == result.readability.reading_age
-    assert result.readability.reading_age == round(grade + 5, 1)
+    assert result.readability.reading_age == min(round(grade + 5, 1), 21)  # capped at 21
+
+
+# --- never absurd (issue 10, item 6): floors, the cap at 21, acronyms --------------------
+
+HARD_TEXT = (
+    "Notwithstanding considerable organisational heterogeneity, multidisciplinary "
+    "stakeholders operationalised interdisciplinary governance arrangements. "
+    "Comprehensive institutionalisation necessitates unprecedented collaboration. "
+    "Multifactorial considerations predominate unequivocally throughout implementation."
+)
+
+
+def test_a_reading_age_above_21_is_capped_with_a_note_and_the_raw_grades_stay():
+    from jargonfree import analyze
+
+    r = analyze(HARD_TEXT).readability
+    assert r.flesch_kincaid_grade > 20 and r.smog_grade > 16  # raw grades, uncapped
+    assert r.reading_age == 21.0 and r.smog_reading_age == 21.0
+    assert "above reading age 21 (university level)" in r.notes["reading_age"]
+    assert "above reading age 21 (university level)" in r.notes["smog_reading_age"]
+    d = analyze(HARD_TEXT).to_dict()["readability"]
+    assert d["reading_age"] == 21.0 and "reading_age" in d["notes"]
+    assert r.meets_target is False
+
+
+def test_a_reading_age_of_21_or_under_has_no_note():
+    from jargonfree import analyze
+
+    r = analyze(CLEAN_TEXTS[0]).readability
+    assert r.reading_age < 21 and "reading_age" not in r.notes
+
+
+@pytest.mark.parametrize("heading", ["Immunohistochemistry", "Gastroenterology department",
+                                     "## Multidisciplinary considerations"])
+def test_a_heading_alone_gets_no_reading_age(heading):
+    from jargonfree import analyze
+
+    a = analyze(heading)
+    r = a.readability
+    assert r.reading_age is None and r.flesch_kincaid_grade is None
+    assert "needs at least 8 words" in r.notes["flesch_kincaid_grade"]
+    assert all(age is None for _, _, age in a.paragraph_grades)
+
+
+def test_a_one_word_heading_in_a_document_never_scores_over_21():
+    from jargonfree import analyze
+
+    text = "Immunohistochemistry\n\n" + CLEAN_TEXTS[1]
+    a = analyze(text)
+    assert all(age is None or age <= 21 for _, _, age in a.paragraph_grades)
+    assert a.readability.reading_age < 21
+
+
+@pytest.mark.parametrize("words, formulas_scored", [
+    (7, set()),
+    (8, {"flesch_reading_ease", "flesch_kincaid_grade", "coleman_liau",
+         "automated_readability_index"}),
+    (30, set(FORMULAS) - {"smog_grade"}),
+])
+def test_each_formula_has_its_floor(words, formulas_scored):
+    counts = Counts(words=words, sentences=1, syllables=words * 3 // 2, letters=words * 5,
+                    complex_words=1, difficult_words=2)
+    r = compute(counts, GENERAL)
+    scored = {name for name in FORMULAS if getattr(r, name) is not None}
+    assert scored == formulas_scored
+    for name in set(FORMULAS) - scored:
+        assert r.notes[name]
+
+
+def test_acronyms_count_their_letters_as_syllables_but_are_not_hard_words():
+    from jargonfree import analyze
+
+    # NHS (3 letter names) and ICU (3) are not polysyllables: SMOG sees none here.
+    r = analyze("Ask the NHS. See your GP. Go to the ICU.").readability
+    assert r.syllables == 1 + 1 + 3 + 1 + 1 + 2 + 1 + 1 + 1 + 3
+    assert r.smog_grade == 3.1  # 1.043 * sqrt(0) + 3.1291
+    c = count_words(["NHS", "GPs", "COPD", "mRNA", "NATO", "hypertension"], 1)
+    assert c.syllables == 3 + 2 + 4 + 4 + 2 + 4
+    assert (c.polysyllables, c.complex_words) == (1, 1)  # hypertension only

@@ -6,7 +6,9 @@ from jargonfree.core.model import Finding, make_finding
 from jargonfree.core.profiles import Profile
 from jargonfree.core.text import Paragraph
 
-MIN_WORDS_FOR_GRADE = 8  # Flesch-Kincaid swings wildly on a handful of words
+# Flesch-Kincaid swings wildly on a handful of words: the same floor as the document's
+# (readability.MIN_WORDS["flesch_kincaid_grade"]).
+MIN_WORDS_FOR_GRADE = 8
 
 
 def check(par: Paragraph, profile: Profile) -> list[Finding]:
@@ -14,7 +16,7 @@ def check(par: Paragraph, profile: Profile) -> list[Finding]:
 
     A very hard sentence is not also reported as hard; a long sentence may also be hard.
     """
-    from jargonfree.core.readability import UK_AGE_OFFSET, sentence_grade
+    from jargonfree.core.readability import UK_AGE_OFFSET, age_words, sentence_grade
 
     text = par.text
     limit = profile.long_sentence_words
@@ -32,18 +34,22 @@ def check(par: Paragraph, profile: Profile) -> list[Finding]:
         grade = sentence_grade([text[s:e] for s, e in sentence.words])
         if grade <= profile.hard_grade:
             continue
-        age = round(grade + UK_AGE_OFFSET)
+        age = age_words(grade + UK_AGE_OFFSET)  # "14", or "over 21 (university level)"
         if grade > profile.very_hard_grade:
             findings.append(make_finding(
                 text, sentence.start, sentence.end, "sentence.very_hard", "sentence",
-                f"This sentence is very hard to read: it needs a reading age of about {age}. "
+                f"This sentence is very hard to read: it needs a reading age {_about(age)}. "
                 "Split it, and use shorter words.",
                 level="warning",
             ))
         else:
             findings.append(make_finding(
                 text, sentence.start, sentence.end, "sentence.hard", "sentence",
-                f"This sentence is hard to read: it needs a reading age of about {age}. "
+                f"This sentence is hard to read: it needs a reading age {_about(age)}. "
                 "Try shorter words, or two sentences.",
             ))
     return findings
+
+
+def _about(age: str) -> str:
+    return age if age.startswith("over") else f"of about {age}"

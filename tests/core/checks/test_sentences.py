@@ -43,7 +43,20 @@ def test_rule_ids(text, profile, expected):
 def test_very_hard_is_a_warning_over_the_whole_sentence():
     [f] = found("Call us. " + HARD)
     assert f.level == "warning" and f.text == HARD and f.category == "sentence"
-    assert "reading age of about" in f.message
+    # its grade is above 30: the message gives the capped age, never "about 36"
+    assert "needs a reading age over 21 (university level)" in f.message
+
+
+def test_hard_message_gives_the_age_below_the_cap():
+    [f] = found(MEDIUM, "patient")
+    assert "needs a reading age of about 15" in f.message  # grade 9.9 + 5
+
+
+def test_sentences_are_graded_from_the_documents_floor():
+    from jargonfree.core.checks.sentences import MIN_WORDS_FOR_GRADE
+    from jargonfree.core.readability import MIN_WORDS
+
+    assert MIN_WORDS_FOR_GRADE == MIN_WORDS["flesch_kincaid_grade"]
 
 
 def test_long_message_gives_the_numbers():
