@@ -218,6 +218,18 @@ def test_a_stale_copy_can_still_be_recovered_and_is_fresh_again(qtbot, make_wind
     assert rec.text == "Old words." and not rec.stale
 
 
+def test_file_recover_unsaved_work_offers_what_is_waiting(qtbot, make_window, paths):
+    w = make_window()
+    w.actions_.all["recover"].trigger()
+    assert w.prompts.asked == []
+    assert "No unsaved work" in w.statusBar().currentMessage()
+    _crashed(paths, "Waiting words.", None)
+    w.prompts.answer = Button.Yes
+    w.actions_.all["recover"].trigger()
+    assert w.prompts.asked == ["Recover unsaved work?"]
+    assert w.editor.toPlainText() == "Waiting words."
+
+
 # --- recovery when the file is opened, by any route --------------------------------------
 
 @pytest.fixture
