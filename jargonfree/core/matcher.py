@@ -30,7 +30,14 @@ from jargonfree.core.rules import (
     read_own_rule_files,
     read_rule_files,
 )
-from jargonfree.core.slots import guess_pos, modifier_ok, slot, verb_forms
+from jargonfree.core.slots import (
+    fit_to_context,
+    guess_pos,
+    in_a_name,
+    modifier_ok,
+    slot,
+    verb_forms,
+)
 from jargonfree.paths import ensure_private
 
 CACHE_VERSION = "7"  # bump when CompiledRules changes shape
@@ -46,6 +53,7 @@ _LOOKBACK_SKIP = frozenset(
 _SENTENCE_END = frozenset(".!?:")
 # Categories whose terms need no flag where the text explains them right there.
 GLOSSED = frozenset({"medical", "misleading", "jargon"})
+_POSSESSOR = frozenset("the a an this that your their our his her its my".split())
 REJECT_KEY = "user.reject"
 
 Phrase = tuple[str, ...]  # a form as lowercase tokens
@@ -433,6 +441,14 @@ class Matcher:
             plain = list(rule.modifier if where == "participle" else fits)
             if where == "participle" or not explained_fits:
                 explained = None
+            if s == 0 or lows[s - 1] not in _POSSESSOR:  # "in the baby's death"
+                plain = [p for p in plain if not p.endswith(("'s", "’s"))]
+                if explained and explained.endswith(("'s", "’s")):
+                    explained = None
+        if in_a_name(text, starts, ends, lows, s, e):
+            plain, explained = [], None  # "NHS Trusts Information Governance Support"
+        after = text[end : end + 40]
+        plain = [fit_to_context(p, lows, e, after) for p in plain]
         if explained is not None:
             term = surface
             if (surface[:1].isupper() and surface[1:2].islower()

@@ -12,6 +12,7 @@ a bad one: in a modifier slot only replacements that fit are offered.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # Words that start no noun phrase: after one of these, the term is not a modifier.
@@ -152,3 +153,41 @@ def slot(lows: list[str], s: int, e: int, tag: str, pos: frozenset[str],
     if "verb" in pos and previous not in NOUN_BEFORE:
         return ""  # "we leverage funding", "Leverage funding": a verb and its object
     return "modifier"
+
+
+_NAME_OPENERS = frozenset(".!?:•-*–—(\"“‘'")
+
+
+def in_a_name(text: str, starts: list[int], ends: list[int], lows: list[str],
+              s: int, e: int) -> bool:
+    """A term in capitals in the middle of a sentence is part of a name ("NHS Trusts
+    Information Governance Support", "Run Innovation Labs", "Wheezy Child, Gastroenteritis
+    and Croup"): it is flagged, but its words cannot be swapped for others."""
+    surface = text[starts[s] : ends[e - 1]]
+    letters = [w for w in surface.split() if w[:1].isalpha()]
+    if not letters or not all(w[:1].isupper() for w in letters) or surface.isupper():
+        return False
+    if s == 0 or "\n" in text[ends[s - 1] : starts[s]]:
+        return False  # starts a paragraph, a line, a heading or a list item
+    return lows[s - 1] not in _NAME_OPENERS and not lows[s - 1].isdigit()
+
+
+_QUANTIFIERS = frozenset("most many some few all several".split())
+_OF_BEFORE = frozenset(
+    "the those these them us our their its his her my your this that which whom you".split()
+)
+
+
+def fit_to_context(suggestion: str, lows: list[str], e: int, after: str) -> str:
+    """Small repairs so a suggestion reads on into what follows: "the majority of those"
+    -> "most of those" (not "most those"); "length of stay in hospital" -> "time in
+    hospital" (not "time in hospital in hospital")."""
+    words = suggestion.split(" ")
+    if (lows[e - 1] == "of" and suggestion.lower() in _QUANTIFIERS
+            and e < len(lows) and lows[e] in _OF_BEFORE):
+        return f"{suggestion} of"
+    following = re.findall(r"[\w'’-]+", after.lower())
+    for k in (3, 2):
+        if len(words) > k and [w.lower() for w in words[-k:]] == following[:k]:
+            return " ".join(words[:-k])
+    return suggestion

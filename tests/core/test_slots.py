@@ -129,3 +129,27 @@ def test_schema_1_file_without_the_new_keys_still_loads():
 def test_bad_pos_or_modifier_is_named(extra, problem):
     with pytest.raises(RuleError, match=problem):
         parse_rule_file(_rule_file(extra), "x.toml")
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), [
+    # A term in capitals mid-sentence is part of a name: flagged, nothing to paste.
+    ("Fund the NHS Trusts Information Governance Support team.", "Information Governance", None),
+    ("Three pathways, Wheezy Child, Gastroenteritis and Croup, have started.",
+     "Gastroenteritis", None),
+    # "of" goes on where what follows needs it; no words said twice.
+    ("The majority of those surveyed agreed.", "majority", "Most of those surveyed agreed."),
+    ("We want to reduce length of stay in hospital.", "length of stay",
+     "We want to reduce time in hospital."),
+    # A possessive modifier needs a determiner before it.
+    ("It may result in fetal death.", "fetal", None),
+    # A clause after "it is essential that" keeps its own subject.
+    ("It is essential that the records are kept safe.", "essential",
+     "We must make sure that the records are kept safe."),
+])
+def test_suggestion_reads_on_into_the_sentence(sentence, word, expected):
+    assert pasted(sentence, word) == expected
+
+
+def test_a_misleading_word_explained_in_brackets_is_not_flagged():
+    findings = analyze("The two types are acute (short term) and chronic (ongoing).").findings
+    assert not [f for f in findings if f.category == "misleading"]
