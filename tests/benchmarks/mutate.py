@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -190,7 +191,7 @@ def main() -> int:
     print("|---|---|---|---|")
     for mutant, caught, count, names, _seconds in rows:
         shown = ", ".join(f"`{n}`" for n in names[:6]) + (" …" if len(names) > 6 else "")
-        print(f"| {mutant.what} (`{mutant.path}`) | `{' '.join(mutant.tests)}` | "
+        print(f"| {mutant.what} (`{mutant.path}`) | `{shlex.join(mutant.tests)}` | "
               f"{'yes' if caught else '**no**'} | {shown} ({count}) |")
     return 1 if survived else 0
 
