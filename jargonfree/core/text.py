@@ -57,10 +57,17 @@ ENDS_BEFORE_CAPITAL = frozenset(
     thurs fri sat sun""".split()
 )
 # Abbreviations that often come before a name ("U.S. Government", "J. Smith", "St.
-# Michael's", "9 a.m. Monday"): they end a sentence only before a word that usually
-# starts one ("...in the U.S. How about you?").
-BEFORE_NAMES = frozenset("st no nos a.m p.m am pm".split())
-ABBREVIATIONS = NEVER_END | ENDS_BEFORE_CAPITAL | BEFORE_NAMES
+# Michael's"): they end a sentence only before a word that usually starts one ("...in the
+# U.S. How about you?").
+BEFORE_NAMES = frozenset("st no nos".split())
+# Times end a sentence before a capitalised word ("at 9am. Volunteers help..."), unless it
+# is a day, a month, a title or a time zone ("9 a.m. Monday to Friday", "a.m. Mr. Smith").
+TIMES = frozenset("a.m p.m am pm".split())
+NOT_AFTER_TIME = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december gmt bst utc""".split()
+) | NEVER_END | ENDS_BEFORE_CAPITAL
+ABBREVIATIONS = NEVER_END | ENDS_BEFORE_CAPITAL | BEFORE_NAMES | TIMES
 # Words that start sentences far more often than they start a name: pronouns, articles,
 # question words, linking words, auxiliaries and the commands of patient leaflets.
 SENTENCE_STARTERS = frozenset(
@@ -125,7 +132,7 @@ def _continues(text: str, m: re.Match[str]) -> bool:
     quotes or brackets, and a ! or ?, end a sentence unless a small letter follows ("'It is
     great.' she said", "Yahoo! in"); an ellipsis ends one before a capital, never inside
     square brackets ("[...]"); a full stop after an abbreviation ends one as the
-    abbreviation's kind says (NEVER_END, ENDS_BEFORE_CAPITAL, BEFORE_NAMES); after an
+    abbreviation's kind says (NEVER_END, ENDS_BEFORE_CAPITAL, TIMES, BEFORE_NAMES); after an
     acronym (NHS., A&E., MS.) or any other word, it ends one.
     """
     group = m.group()
@@ -155,6 +162,8 @@ def _continues(text: str, m: re.Match[str]) -> bool:
     capital_next = bool(word) and word[0].isupper()
     if token in ENDS_BEFORE_CAPITAL:
         return not capital_next
+    if token in TIMES:
+        return not capital_next or word.lower().rstrip(".") in NOT_AFTER_TIME
     if token in BEFORE_NAMES or len(token) == 1 or _DOTTED_RE.fullmatch(token):
         return not (capital_next and word.lower() in SENTENCE_STARTERS)
     return False

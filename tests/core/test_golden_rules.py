@@ -204,10 +204,10 @@ DIFFERENT = {
          "He left the bank at 6 P.M. Mr. Smith then went to the store."],
         "The rule wants \"a.m. Mr. Smith\" kept together and \"P.M. Mr. Smith\" split: the "
         "only difference is the case of the abbreviation. jargonfree reads a.m. and p.m. the "
-        "same in either case: before a capitalised word that usually starts a sentence (\"5 "
-        "p.m. Please arrive\") they end one; before a name or a day (\"9 a.m. Monday to "
-        "Friday\", \"a.m. Mr. Smith\") they do not. Joining here costs one sentence on a "
-        "rare pattern; splitting at every capital would break every \"a.m. Monday\".",
+        "same in either case: before a capitalised word they end one (\"at 9am. Volunteers "
+        "help\"), but not before a title, a day or a month (\"9 a.m. Monday to Friday\", "
+        "\"a.m. Mr. Smith\"). Joining here costs one sentence on a rare pattern; ending at "
+        "every capital would break every \"a.m. Monday\" and the rule's own \"a.m. Mr.\".",
     ),
 }
 

@@ -65,6 +65,8 @@ ENDS = [
     ("Take vitamin D. Take it with food.", ["Take vitamin D.", "Take it with food."]),
     ("No. I have not eaten since midnight.", ["No.", "I have not eaten since midnight."]),
     ("I waited… Then the nurse came.", ["I waited…", "Then the nurse came."]),
+    ("We meet at 9am. Volunteers help at the front desk.",
+     ["We meet at 9am.", "Volunteers help at the front desk."]),
 ]
 # ... and where they do not end one: titles, never-ending abbreviations, names, numbers.
 GOES_ON = [
