@@ -190,3 +190,8 @@ def test_familiar_words_pass_for_patients():
 def test_a_name_does_not_run_over_a_line_break():
     text = "Acute Bronchitis\nInfections cause most cases."
     assert all("\n" not in f for f in flagged(text, "patient"))
+
+
+@pytest.mark.parametrize("text", ["Acute Bronchitis", "There is no chronic infection in people."])
+def test_acute_and_chronic_are_fine_in_an_everyday_name(text):
+    assert flagged(text, "patient") == []

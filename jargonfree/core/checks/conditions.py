@@ -51,6 +51,9 @@ _NAME_WORDS = frozenset(
     neck chest back hip knee foot feet hand cord tissue gland thyroid pelvis ureter
     stem germ small large non hodgkin type""".split()
 )
+# Fine in a condition's name ("acute bronchitis", "chronic pain"): a finding on one of them
+# inside a name is dropped and does not make the name hard.
+_FINE_IN_NAMES = frozenset({"acute", "chronic"})
 # Words that end a name when walking back from its head.
 _STOP = frozenset(
     """a an the this that these those our your their its his her my we you they he she it
@@ -123,7 +126,8 @@ def unite(text: str, findings: list[Finding], word_level: frozenset[str]) -> lis
         if len(inside) == 1 and inside[0].category == "medical":
             continue  # one rule's finding already, with its plain words ("gastric ulcer")
         out = [f for f in out if f not in inside]
-        if is_explained(text, s, e):
+        inside = [f for f in inside if f.text.lower() not in _FINE_IN_NAMES]
+        if not inside or is_explained(text, s, e):
             continue
         name = text[s:e]
         plain = name
