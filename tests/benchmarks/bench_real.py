@@ -4,7 +4,7 @@
     python tests/benchmarks/bench_real.py [--texts PATH]           # the tables
     python tests/benchmarks/bench_real.py --snapshot FILE.json     # save every finding
     python tests/benchmarks/bench_real.py --draw FILE.tsv [--seed N] [--per-category N]
-            [--exclude-judged] [--new-only] [--packet-dir DIR]      # a sample to judge
+            [--exclude-judged] [--exclude-sampled] [--new-only] [--packet-dir DIR]
     python tests/benchmarks/bench_real.py --before FILE.json       # before/after table
 
 The texts are read from ../shared/reference/dev/texts (relative to the repository; or
@@ -361,6 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-category", type=int, default=40)
     ap.add_argument("--exclude-judged", action="store_true",
                     help="when drawing, leave out findings already judged")
+    ap.add_argument("--exclude-sampled", action="store_true",
+                    help="when drawing, leave out findings in any sample already drawn")
     ap.add_argument("--new-only", action="store_true",
                     help="when drawing, only findings the code before tuning did not make")
     ap.add_argument("--packet-dir", type=Path, default=Path("/tmp"),
@@ -376,6 +378,11 @@ def main(argv: list[str] | None = None) -> int:
         exclude = set(load_verdicts()) if args.exclude_judged else set()
         if args.new_only:
             exclude |= load_before_keys()
+        if args.exclude_sampled:
+            for path in JUDGE.glob("sample_*.tsv"):
+                with path.open(encoding="utf-8") as fh:
+                    exclude |= {(r["file"], int(r["start"]), int(r["end"]))
+                                for r in csv.DictReader(fh, delimiter="\t")}
         draw(found, texts, args.draw, args.seed, args.per_category, exclude, args.packet_dir)
         return 0
 
