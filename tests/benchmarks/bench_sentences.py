@@ -11,13 +11,18 @@ Not a test: a script that prints markdown tables.
   sentences and words (paragraph_spans + segment_paragraph for every paragraph); "check"
   is one full analysis in a warm Analyzer with an empty paragraph cache; the medians of
   --runs runs. The share is splitter / check.
+- Before and after: --before OLD_TEXT_PY times another version of core/text.py (for example
+  `git show 9e18d22:jargonfree/core/text.py > /tmp/text_before.py`, the splitter before the
+  golden rules) in the same process, runs interleaved with this one, so that the load of a
+  shared machine falls on both alike. The analysis uses that version's segment_paragraph.
 
-    python tests/benchmarks/bench_sentences.py [--runs 5] [--words 100000]
+    python tests/benchmarks/bench_sentences.py [--runs 5] [--words 100000] [--before FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import statistics
 import sys
@@ -56,32 +61,53 @@ def golden(path: Path) -> tuple[int, int, list[str]]:
     return right, len(rules), failed
 
 
-def split_all(text: str) -> int:
-    from jargonfree.core.text import paragraph_spans, segment_paragraph
-
+def split_all(text: str, module) -> int:
+    """What analyze() does to find sentences and words, for every paragraph."""
     n = 0
-    for s, e in paragraph_spans(text):
-        n += len(segment_paragraph(text[s:e], 0))
+    for s, e in module.paragraph_spans(text):
+        par = text[s:e]
+        n += len(module.segment_paragraph(par, 0))
     return n
 
 
-def timings(words: int, runs: int) -> dict[str, float]:
+def load_text_module(path: Path):
+    spec = importlib.util.spec_from_file_location("text_before", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["text_before"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def timings(words: int, runs: int, versions: dict) -> dict[str, dict[str, float]]:
+    """Median splitter and full-check times for each version of core/text.py, interleaved."""
+    import jargonfree.core.analyze as analyze_module
     from jargonfree.core.analyze import Analyzer
 
     text = make_text(words, seed=1)
     analyzer = Analyzer()
     analyzer.analyze(make_text(5000, seed=99))  # lazy imports and word caches
-    split, check = [], []
-    for _ in range(runs):
-        t = time.perf_counter()
-        split_all(text)
-        split.append(time.perf_counter() - t)
-        analyzer._cache.clear()  # noqa: SLF001 - the benchmark measures the uncached path
-        t = time.perf_counter()
-        analyzer.analyze(text)
-        check.append(time.perf_counter() - t)
-    s, c = statistics.median(split), statistics.median(check)
-    return {"splitter": s, "check": c, "share": s / c, "sentences": split_all(text)}
+    times = {name: ([], []) for name in versions}
+    sentences = {}
+    try:
+        for _ in range(runs):
+            for name, module in versions.items():
+                analyze_module.segment_paragraph = module.segment_paragraph
+                t = time.perf_counter()
+                split_all(text, module)
+                times[name][0].append(time.perf_counter() - t)
+                analyzer._cache.clear()  # noqa: SLF001 - the benchmark measures the uncached path
+                t = time.perf_counter()
+                sentences[name] = analyzer.analyze(text).readability.sentences
+                times[name][1].append(time.perf_counter() - t)
+    finally:
+        from jargonfree.core import text as current
+
+        analyze_module.segment_paragraph = current.segment_paragraph
+    out = {}
+    for name, (split, check) in times.items():
+        s, c = statistics.median(split), statistics.median(check)
+        out[name] = {"splitter": s, "check": c, "share": s / c, "sentences": sentences[name]}
+    return out
 
 
 def main() -> None:
@@ -89,6 +115,7 @@ def main() -> None:
     parser.add_argument("--golden", type=Path, default=DEFAULT_GOLDEN)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--words", type=int, default=100_000)
+    parser.add_argument("--before", type=Path, help="another core/text.py to time alongside")
     args = parser.parse_args()
     if args.golden.is_file():
         right, total, failed = golden(args.golden)
@@ -97,12 +124,17 @@ def main() -> None:
         print("\nNot right: " + ("; ".join(failed) if failed else "none") + "\n")
     else:
         print(f"(golden rules not found at {args.golden}: pass --golden)\n")
-    t = timings(args.words, args.runs)
-    print(f"| {args.words:,} words | splitter | full check | splitter's share | sentences |")
-    print("|---|---|---|---|---|")
-    print(f"| median of {args.runs} | {t['splitter']:.3f} s | {t['check']:.3f} s | "
-          f"{100 * t['share']:.1f}% | {t['sentences']:,} |")
+    from jargonfree.core import text as current
 
+    versions = {"this version": current}
+    if args.before:
+        versions = {"before": load_text_module(args.before), "after (this version)": current}
+    print(f"| {args.words:,} words, median of {args.runs} | splitter | full check | "
+          "splitter's share | sentences |")
+    print("|---|---|---|---|---|")
+    for name, t in timings(args.words, args.runs, versions).items():
+        print(f"| {name} | {t['splitter']:.3f} s | {t['check']:.3f} s | "
+              f"{100 * t['share']:.1f}% | {t['sentences']:,} |")
 
 if __name__ == "__main__":
     main()
