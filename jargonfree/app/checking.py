@@ -109,7 +109,7 @@ class Checker(QObject):
         self.words = analysis.readability.words
         if self.baseline is None:
             self.baseline = analysis
-        self.editor.show_findings(text, analysis.findings)
+        self.editor.show_findings(text, analysis.findings, analysis.shaded)
         self._describe()
         self.analysis_applied.emit(analysis)
 

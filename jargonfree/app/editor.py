@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from jargonfree.app.cards import Hit, SuggestionCard, category_title, context_menu
 from jargonfree.app.highlighter import FindingHighlighter, Span, live_spans
+from jargonfree.app.margin import SentenceMargin
 from jargonfree.app.positions import document_text, utf16_len
 from jargonfree.app.styles import active_format, is_dark
 from jargonfree.core.model import Finding
@@ -79,6 +80,7 @@ class Editor(QPlainTextEdit):
         self.setMouseTracking(True)
         self.hidden: frozenset[str] = frozenset()
         self.highlighter = FindingHighlighter(self.document(), is_dark(self.palette()))
+        self.margin = SentenceMargin(self)
         self.card = SuggestionCard(self)
         self.card.suggestion_chosen.connect(self.apply_suggestion)
         self.card.installEventFilter(self)
@@ -116,6 +118,7 @@ class Editor(QPlainTextEdit):
 
     def _paint_on_screen(self) -> None:
         self._paint_queued = False
+        self.margin.update()
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
         bottom = self.viewport().height()
@@ -125,11 +128,12 @@ class Editor(QPlainTextEdit):
             self.highlighter.paint_block(block)
             block = block.next()
 
-    def show_findings(self, text: str, findings) -> None:
-        """Lay an analysis of exactly `text` (the current text) onto the highlights."""
+    def show_findings(self, text: str, findings, shaded=()) -> None:
+        """Lay an analysis of exactly `text` (the current text) onto the highlights;
+        `shaded`: the sentences to shade (the others get a mark in the margin)."""
         self.hide_card()
         first, count = self.visible_blocks()
-        self.highlighter.apply(text, findings, first, count)
+        self.highlighter.apply(text, findings, first, count, shaded)
 
     def set_hidden(self, hidden: set[str] | frozenset[str]) -> None:
         self.hidden = frozenset(hidden)
@@ -476,6 +480,13 @@ class Editor(QPlainTextEdit):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._fit_column()
+        self._place_margin()
+
+    def _place_margin(self) -> None:
+        """The sentence marks fill the space left of the text column."""
+        if hasattr(self, "margin"):
+            view = self.viewport().geometry()
+            self.margin.setGeometry(0, view.top(), max(0, view.left()), view.height())
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)
@@ -499,6 +510,7 @@ class Editor(QPlainTextEdit):
         # viewport: switching the wrap mode makes it lay the text out again.
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self._place_margin()
 
     def set_text_size(self, points: float | None, base: QFont) -> None:
         """The text's size: `points`, or the system font's size times 1.15."""

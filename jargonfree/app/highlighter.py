@@ -23,7 +23,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QSyntaxHighlighter, QTextBlock, QTextBlockUserData, QTextDocument
 
 from jargonfree.app.positions import PositionMap, utf16_len
-from jargonfree.app.styles import char_format
+from jargonfree.app.styles import SHADE_KEY, char_format
 from jargonfree.core.model import Finding
 
 # One slice of work per timer tick. With the repaint that follows each slice (1-7 ms,
@@ -41,6 +41,7 @@ class Span:
     text: str  # the block's text under the span when it was laid (code points)
     finding: Finding
     first: bool = True  # False for the later pieces of a finding that crosses blocks
+    shaded: bool = False  # a very hard sentence that is shaded, not only marked
 
     @property
     def end(self) -> int:
@@ -51,11 +52,12 @@ class Span:
         return self.finding.category == "sentence"
 
     def key(self) -> tuple:
-        return (self.start, self.length, self.finding.rule_id, self.finding.category)
+        return (self.start, self.length, self.finding.rule_id, self.finding.category,
+                self.shaded)
 
     def moved(self, start: int, length: int | None = None) -> Span:
         return Span(start, self.length if length is None else length, self.text,
-                    self.finding, self.first)
+                    self.finding, self.first, self.shaded)
 
 
 class BlockFindings(QTextBlockUserData):
@@ -134,9 +136,12 @@ class FindingHighlighter(QSyntaxHighlighter):
             self.generation += 1
 
     def apply(self, text: str, findings: tuple[Finding, ...] | list[Finding],
-              first_visible: int = 0, visible_blocks: int = 60) -> None:
-        """Lay findings (for exactly this text, the document's) onto the blocks."""
-        self._start(self._apply_job(text, findings, first_visible, visible_blocks))
+              first_visible: int = 0, visible_blocks: int = 60,
+              shaded: tuple[tuple[int, int], ...] | list = ()) -> None:
+        """Lay findings (for exactly this text, the document's) onto the blocks;
+        `shaded`: (start, end) of the sentences to shade (the others get a margin mark)."""
+        self._start(self._apply_job(text, findings, first_visible, visible_blocks,
+                                    frozenset(shaded)))
 
     def finish(self) -> None:
         """Run the current job to its end now, and paint every block (for tests)."""
@@ -200,7 +205,7 @@ class FindingHighlighter(QSyntaxHighlighter):
             self.applied.emit()
 
     def _apply_job(self, text: str, findings, first_visible: int,
-                   visible_blocks: int) -> Iterator[None]:
+                   visible_blocks: int, shaded: frozenset = frozenset()) -> Iterator[None]:
         doc = self.document()
         starts = [0]
         at = text.find("\n")
@@ -223,6 +228,7 @@ class FindingHighlighter(QSyntaxHighlighter):
         for f in ordered:
             b = bisect_right(starts, f.start) - 1
             first = True
+            shade = f.category == "sentence" and (f.start, f.end) in shaded
             while b < len(starts) and starts[b] < max(f.end, f.start + 1):
                 b_start = starts[b]
                 b_end = starts[b + 1] - 1 if b + 1 < len(starts) else len(text)
@@ -233,7 +239,8 @@ class FindingHighlighter(QSyntaxHighlighter):
                     else:
                         base = positions.to_qt(b_start)
                         qs, qe = positions.to_qt(s) - base, positions.to_qt(e) - base
-                    per_block.setdefault(b, []).append(Span(qs, qe - qs, text[s:e], f, first))
+                    per_block.setdefault(b, []).append(
+                        Span(qs, qe - qs, text[s:e], f, first, shade))
                     first = False
                 b += 1
             yield
@@ -310,6 +317,8 @@ class FindingHighlighter(QSyntaxHighlighter):
                 continue
             if not s.is_sentence and text_at(text, s.start, s.length) != s.text:
                 continue  # the words under it changed: never paint on other words
+            if s.is_sentence and (not s.shaded or SHADE_KEY in self.hidden):
+                continue  # marked in the margin (SentenceMargin), not shaded
             key = (f.category, f.rule_id if s.is_sentence else "")
             fmt = self._formats.get(key)
             if fmt is None:

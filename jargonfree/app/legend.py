@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox
 
 from jargonfree.app.cards import Swatch
-from jargonfree.app.styles import STYLES
+from jargonfree.app.styles import SHADE_KEY, STYLES
 
 
 class Legend(QGroupBox):
@@ -37,17 +37,32 @@ class Legend(QGroupBox):
             grid.setColumnStretch(col + 1, 1)
             self.boxes[category] = box
             self.swatches[category] = swatch
+            if category == "sentence":
+                sentence_row = (row, col)
+        # Under "Hard sentences": whether the hardest are shaded as well as marked.
+        self.shade_box = QCheckBox("Shade the hardest")
+        self.shade_box.setChecked(True)
+        self.shade_box.setToolTip("The very hardest sentences are shaded as well as marked "
+                                  "in the margin. Untick to keep only the margin marks.")
+        self.shade_box.setAccessibleName("Shade the hardest sentences")
+        self.shade_box.toggled.connect(self._emit)
+        self.shade_swatch = Swatch("sentence", "sentence.very_hard", word="")
+        grid.addWidget(self.shade_swatch, rows, sentence_row[1])
+        grid.addWidget(self.shade_box, rows, sentence_row[1] + 1)
         self._update_names()
 
     def set_hidden(self, hidden) -> None:
-        for category, box in self.boxes.items():
+        for category, box in [*self.boxes.items(), (SHADE_KEY, self.shade_box)]:
             box.blockSignals(True)
             box.setChecked(category not in hidden)
             box.blockSignals(False)
         self._update_names()
 
     def hidden(self) -> frozenset[str]:
-        return frozenset(c for c, b in self.boxes.items() if not b.isChecked())
+        hidden = {c for c, b in self.boxes.items() if not b.isChecked()}
+        if not self.shade_box.isChecked():
+            hidden.add(SHADE_KEY)
+        return frozenset(hidden)
 
     def set_counts(self, counts: dict[str, int], disabled=frozenset()) -> None:
         """Counts per category; checks turned off in Preferences say so."""
@@ -61,6 +76,7 @@ class Legend(QGroupBox):
         self._update_names()
 
     def _update_names(self) -> None:
+        self.shade_box.setEnabled(self.boxes["sentence"].isChecked())
         for category, box in self.boxes.items():
             style = STYLES[category]
             state = "shown" if box.isChecked() else "hidden"

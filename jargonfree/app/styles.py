@@ -55,7 +55,8 @@ STYLES: dict[str, CategoryStyle] = {
         "#8a6500", "#e9c74a", U.DotLine, True, "dotted underline, tinted"),
     "sentence": CategoryStyle(
         "Hard sentences", "A sentence that is hard to read.",
-        "#f9efb4", "#4a4119", U.NoUnderline, False, "shaded"),
+        "#f9efb4", "#4a4119", U.NoUnderline, False,
+        "bar in the left margin; the hardest are shaded"),
 }
 
 # Sentence shades (light, dark) by rule: Hemingway's yellow and red, plus a pale blue
@@ -65,6 +66,14 @@ SHADES = {
     "sentence.very_hard": ("#f6cccc", "#5a2a2e"),
     "sentence.long": ("#e2ebf5", "#263447"),
 }
+# A bar in the margin beside every hard, very hard or long sentence (light, dark).
+MARKS = {
+    "sentence.very_hard": ("#c0392b", "#ff8a80"),
+    "sentence.hard": ("#c98a00", "#e9c74a"),
+    "sentence.long": ("#5b8bc9", "#8ab8f0"),
+}
+# In the hidden set: do not shade even the hardest sentences (their margin marks stay).
+SHADE_KEY = "sentence-shade"
 SHADE_LABELS = {
     "sentence.very_hard": "Very hard sentence",
     "sentence.hard": "Hard sentence",
@@ -85,6 +94,11 @@ def colour(category: str, dark: bool) -> QColor:
 
 def shade(rule_id: str, dark: bool) -> QColor:
     light, dark_colour = SHADES.get(rule_id, SHADES["sentence.hard"])
+    return QColor(dark_colour if dark else light)
+
+
+def mark_colour(rule_id: str, dark: bool) -> QColor:
+    light, dark_colour = MARKS.get(rule_id, MARKS["sentence.hard"])
     return QColor(dark_colour if dark else light)
 
 
@@ -139,8 +153,12 @@ def paint_sample(painter: QPainter, rect: QRectF, category: str, dark: bool,
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     style = STYLES[category]
     metrics = painter.fontMetrics()
-    if category == "sentence":
+    if category == "sentence" and rule_id == "sentence.very_hard":
         painter.fillRect(rect, shade(rule_id, dark))
+    elif category == "sentence":  # hard and long sentences: a bar as in the margin
+        bar = max(2.0, metrics.height() / 5)
+        painter.fillRect(QRectF(rect.left() + 1, rect.top() + 1, bar, rect.height() - 2),
+                         mark_colour(rule_id, dark))
     elif style.tint:
         painter.fillRect(rect, tint(category, dark))
     painter.setPen(text_colour)

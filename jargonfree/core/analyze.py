@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from jargonfree.core.emphasis import shaded_sentences
 from jargonfree.core.model import Analysis, Finding, Options
 from jargonfree.core.names import inside, name_spans
 from jargonfree.core.profiles import Profile, get_profile
@@ -128,7 +129,8 @@ class Analyzer:
         placed = [_placed(f, o, *index.line_col(f.start + o)) for f, o in found]
         jargon = round(jargon_weighted / total.words, 1) if total.words else None
         readability = compute(total, prof, jargon)
-        return Analysis(tuple(placed), readability, revision, tuple(grades), tuple(lines))
+        return Analysis(tuple(placed), readability, revision, tuple(grades), tuple(lines),
+                        shaded_sentences(text, placed))
 
     def prefill(self, text: str, profile: str = "general", options: Options | None = None) -> None:
         """Check the paragraphs of a long text on two processor cores, keeping the results

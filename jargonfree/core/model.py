@@ -108,6 +108,9 @@ class Analysis:
     revision: int = 0
     paragraph_grades: tuple[tuple[int, int, float | None], ...] = ()  # (start, end, reading age)
     paragraph_lines: tuple[int, ...] = ()  # the first line of each paragraph, 1-based
+    # (start, end) of the very hard sentences the editor shades (core/emphasis.py); every
+    # sentence finding is marked in the margin, only these are shaded.
+    shaded: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {

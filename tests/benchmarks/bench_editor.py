@@ -19,6 +19,14 @@ keystroke episodes):
   analysed and painted.
 The settings, word lists, autosaves and rule cache live in a temporary XDG folder: the
 user's own are never touched. One launch first fills the rule cache, unmeasured.
+
+    QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_editor.py --shading [--dev DIR]
+
+reports instead how much of each development text (DIR/texts/*.txt, default
+../shared/reference/dev or $JARGONFREE_DEV) the editor shades at the general profile:
+before (every hard, very hard and long sentence shaded, as until 2026-12) and now
+(characters the real editor widget paints with a sentence shade), and whether every very
+hard sentence is still marked.
 """
 
 from __future__ import annotations
@@ -37,6 +45,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 DRIVER = HERE / "editor_driver.py"
 SEED = ROOT.parent / "shared" / "seed" / "learning-networks-jargon-blog.txt"
+DEV = Path(os.environ.get("JARGONFREE_DEV", ROOT.parent / "shared" / "reference" / "dev"))
 sys.path.insert(0, str(HERE))
 
 
@@ -58,12 +67,75 @@ def pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, round(q * (len(values) - 1)))]
 
 
+def _union(spans, length: int) -> int:
+    mask = bytearray(length)
+    for s, e in spans:
+        mask[s:e] = b"\x01" * (e - s)
+    return sum(mask)
+
+
+def shading(dev: Path) -> int:
+    """Shaded share of each development text, before and now, in the real editor widget."""
+    from PySide6.QtWidgets import QApplication
+
+    sys.path.insert(0, str(ROOT))
+    from jargonfree import analyze
+    from jargonfree.app.editor import Editor
+    from jargonfree.app.styles import SHADES, shade
+    from jargonfree.core.emphasis import VERY_HARD
+
+    if not list((dev / "texts").glob("*.txt")):
+        raise SystemExit(f"no development texts in {dev / 'texts'} (give --dev DIR)")
+    app = QApplication.instance() or QApplication([])
+    editor = Editor()
+    editor.resize(900, 700)
+    shades = {shade(rule, False).name() for rule in SHADES}
+    print("| text | characters | shaded before | shaded now | very hard sentences | "
+          "marked now | shaded now |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    totals = [0, 0, 0, 0, 0, 0]
+    for path in sorted((dev / "texts").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        a = analyze(text, "general")
+        sentences = [f for f in a.findings if f.category == "sentence"]
+        before = _union(((f.start, f.end) for f in sentences), len(text))
+        editor.setPlainText(text)
+        editor.show_findings(text, a.findings, a.shaded)
+        editor.highlighter.finish()
+        app.processEvents()
+        painted = 0
+        block = editor.document().begin()
+        while block.isValid():  # every file here is BMP-only: Qt positions = code points
+            for r in block.layout().formats():
+                if r.format.background().color().name() in shades:
+                    painted += r.length
+            block = block.next()
+        very = {(f.start, f.end) for f in sentences if f.rule_id == VERY_HARD}
+        laid = {(h.finding.start, h.finding.end) for h in editor.all_hits()
+                if h.finding.rule_id == VERY_HARD}
+        shaded_very = len(very & set(a.shaded))
+        row = [len(text), before, painted, len(very), len(very & laid), shaded_very]
+        totals = [t + r for t, r in zip(totals, row, strict=True)]
+        print(f"| {path.stem[:44]} | {len(text):,} | {before / len(text):.1%} | "
+              f"{painted / len(text):.1%} | {len(very)} | {len(very & laid)} | {shaded_very} |")
+    n, before, painted, very, marked, shaded_very = totals
+    print(f"| all {len(list((dev / 'texts').glob('*.txt')))} texts | {n:,} | {before / n:.1%} | "
+          f"{painted / n:.1%} | {very} | {marked} | {shaded_very} |")
+    editor.deleteLater()
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5, help="launches (stall runs: half, at least 3)")
     ap.add_argument("--keys", type=int, default=20, help="keystroke episodes")
     ap.add_argument("--seed-text", type=Path, default=SEED)
+    ap.add_argument("--shading", action="store_true",
+                    help="report the shaded share of the development texts instead")
+    ap.add_argument("--dev", type=Path, default=DEV, help="the development data folder")
     args = ap.parse_args()
+    if args.shading:
+        return shading(args.dev)
     from corpus import make_text
 
     tmp = Path(tempfile.mkdtemp(prefix="jf-bench-editor-"))
@@ -99,8 +171,8 @@ def main() -> int:
         ("  longest stall once the text is in", f"{med(stalls, 'worst_after_open'):.1f} ms",
          "max of runs " + f"{max(r['worst_after_open'] for r in stalls):.1f} ms", "16 ms"),
         ("  99th percentile gap", f"{med(stalls, 'p99'):.1f} ms", "", ""),
-        ("  the open itself (read, first part into the editor, send)", f"{med(stalls, 'open_ms'):.1f} ms",
-         "", ""),
+        ("  the open itself (read, first part into the editor, send)",
+         f"{med(stalls, 'open_ms'):.1f} ms", "", ""),
         ("keystroke to highlight, 10,000 words: median", f"{statistics.median(lat):.0f} ms",
          f"{len(lat)} episodes, 150 ms debounce included", ""),
         ("keystroke to highlight: 95th percentile", f"{pct(lat, 0.95):.0f} ms",
