@@ -305,3 +305,10 @@ def test_score_and_json_say_over_21_for_very_hard_text(run):
     assert r["flesch_kincaid_grade"] > 16 and "reading_age" in r["notes"]
     assert any("over 21 (university level)" in f["message"] for f in doc["findings"]
                if f["rule_id"] == "sentence.very_hard")
+
+
+def test_sentence_ends_after_acronyms_and_abbreviations_in_the_json(run):
+    text = ("Go to A&E. The nurse will see you there. I was told I have MS. It makes me tired. "
+            "The wait is six weeks approx. Please call us. See Dr. Patel at 9 a.m. Monday.")
+    [doc] = json.loads(run("check", "--format", "json", "-", stdin=text.encode()).stdout)
+    assert doc["readability"]["sentences"] == 7

@@ -165,8 +165,14 @@ def _continues(text: str, m: re.Match[str]) -> bool:
     if token in TIMES:
         return not capital_next or word.lower().rstrip(".") in NOT_AFTER_TIME
     if token in BEFORE_NAMES or len(token) == 1 or _DOTTED_RE.fullmatch(token):
-        return not (capital_next and word.lower() in SENTENCE_STARTERS)
+        return not (capital_next and _starts_sentences(word))
     return False
+
+
+def _starts_sentences(word: str) -> bool:
+    """Is this a word that usually starts a sentence (It, It's, Please), not a name?"""
+    lw = word.lower().replace("’", "'")
+    return lw in SENTENCE_STARTERS or lw.split("'")[0] in SENTENCE_STARTERS
 
 
 _DOTTED_RE = re.compile(r"(?:[a-z]{1,2}\.)+[a-z]{1,2}")  # u.s, e.u, ph.d, u.s.a (not a web name)

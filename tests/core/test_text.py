@@ -65,6 +65,7 @@ ENDS = [
     ("Take vitamin D. Take it with food.", ["Take vitamin D.", "Take it with food."]),
     ("No. I have not eaten since midnight.", ["No.", "I have not eaten since midnight."]),
     ("I waited… Then the nurse came.", ["I waited…", "Then the nurse came."]),
+    ("I lived in the U.S. It's where I trained.", ["I lived in the U.S.", "It's where I trained."]),
     ("We meet at 9am. Volunteers help at the front desk.",
      ["We meet at 9am.", "Volunteers help at the front desk."]),
 ]
