@@ -216,13 +216,15 @@ def precision(found: dict[str, list[dict]], judged: dict, stems) -> dict[str, tu
         weight = sum(n for n, _ in parts)
         p = sum(n * (q if q is not None else known[0][1]) for n, q in parts) / weight
         out[cat] = (p, n_judged, len(keys), unjudged)
+        if cat not in WORD_LEVEL:
+            continue  # consistency is reported, not counted in the word-level figure
         all_right += p * len(keys)
         all_n += len(keys)
         all_j += n_judged
         all_p += len(keys)
         all_u += unjudged
     if all_n:
-        out["all"] = (all_right / all_n, all_j, all_p, all_u)
+        out["word-level"] = (all_right / all_n, all_j, all_p, all_u)
     return out
 
 
