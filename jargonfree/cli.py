@@ -20,10 +20,11 @@ COMMANDS = ("check", "score", "fix", "rules")
 PROFILE_NAMES = ("general", "patient", "bid", "specialist")
 
 
-def _reader(path: str):
+def _reader(path: str, quiet: bool = False):
     """Read one input (text, .docx or standard input) as a formats.Document; raises
     formats.ReadError with a one-line message. A warning (stray bytes replaced, parts of a
-    .docx that cannot be checked) goes to standard error and the check goes on."""
+    .docx that cannot be checked) goes to standard error (unless quiet: the caller prints
+    doc.warning) and the check goes on."""
     from jargonfree.formats import decode_bytes
     from jargonfree.formats.documents import Document, read_document
 
@@ -32,7 +33,7 @@ def _reader(path: str):
         doc = Document(path, text_doc.text, "text", text_doc, text_doc.warning)
     else:
         doc = read_document(path)
-    if doc.warning:
+    if doc.warning and not quiet:
         print(f"jargonfree: warning: {doc.warning}", file=sys.stderr)
     return doc
 
@@ -67,6 +68,7 @@ def _analyzer(args):
 
 
 def _check(args) -> int:
+    from jargonfree.batch import in_order, worth_forking
     from jargonfree.core.model import level_rank
     from jargonfree.formats import ReadError
     from jargonfree.formats.documents import expand_inputs, relocate_findings
@@ -76,25 +78,41 @@ def _check(args) -> int:
     outputs = []
     status = 0
     worst = -1
-    for path in expand_inputs(args.files):
+    files = expand_inputs(args.files)
+    batch = worth_forking(files) and "-" not in files  # many files: on all cores
+    if batch:
+        analyzer = _analyzer(args)  # warm before the copies are forked
+
+    def check_one(path):
+        """(error, warning, kind, result) for one input; printing is left to the caller,
+        so that lines come out in the order the files were given."""
+        nonlocal analyzer
         try:
-            doc = _reader(path)
+            doc = _reader(path, quiet=True)
         except ReadError as exc:
-            print(f"jargonfree: {exc}", file=sys.stderr)
-            status = 2
-            continue
-        text = doc.text
+            return str(exc), None, None, None
         analyzer = analyzer or _analyzer(args)
-        analyzer.prefill(text, args.profile, options)  # long texts: both processor cores
-        result = analyzer.analyze(text, args.profile, options)
+        if not batch:
+            analyzer.prefill(doc.text, args.profile, options)  # long texts: both cores
+        result = analyzer.analyze(doc.text, args.profile, options)
         if doc.kind == "docx":  # line = paragraph number
             result = replace(result, findings=relocate_findings(result.findings, doc.source))
+        return None, doc.warning, doc.kind, result
+
+    for path, (error, warning, kind, result) in zip(
+            files, in_order(check_one, files) if batch else map(check_one, files), strict=True):
+        if error:
+            print(f"jargonfree: {error}", file=sys.stderr)
+            status = 2
+            continue
+        if warning:
+            print(f"jargonfree: warning: {warning}", file=sys.stderr)
         for f in result.findings:
             worst = max(worst, level_rank(f.level))
         if args.format == "json":
             entry = {"path": path, **result.to_dict()}
-            if doc.kind == "docx":
-                entry["not_checked"] = doc.warning
+            if kind == "docx":
+                entry["not_checked"] = warning
             outputs.append(entry)
         else:
             for f in result.findings:
@@ -146,21 +164,35 @@ def _score(args) -> int:
 
 def _score_table(args, inputs: list[str]) -> int:
     """One line a file, the hardest first, and a total: which documents need work."""
+    from jargonfree.batch import in_order, worth_forking
     from jargonfree.formats import ReadError
     from jargonfree.formats.documents import expand_inputs
 
     status = 0
     analyzer, options = None, _user_options(args)
-    rows = []
-    for path in expand_inputs(inputs):
+    files = expand_inputs(inputs)
+    batch = worth_forking(files) and "-" not in files
+    if batch:
+        analyzer = _analyzer(args)  # warm before the copies are forked
+
+    def score_one(path):
+        nonlocal analyzer
         try:
-            text = _reader(path).text
+            doc = _reader(path, quiet=True)
         except ReadError as exc:
-            print(f"jargonfree: {exc}", file=sys.stderr)
+            return str(exc), None, None
+        analyzer = analyzer or _analyzer(args)
+        return None, doc.warning, analyzer.analyze(doc.text, args.profile, options).readability
+
+    rows = []
+    for path, (error, warning, r) in zip(
+            files, in_order(score_one, files) if batch else map(score_one, files), strict=True):
+        if error:
+            print(f"jargonfree: {error}", file=sys.stderr)
             status = 2
             continue
-        analyzer = analyzer or _analyzer(args)
-        r = analyzer.analyze(text, args.profile, options).readability
+        if warning:
+            print(f"jargonfree: warning: {warning}", file=sys.stderr)
         rows.append(("standard input" if path == "-" else path, r))
     unknown = float("-inf")
     rows.sort(key=lambda row: (row[1].reading_age if row[1].reading_age is not None

@@ -173,3 +173,21 @@ def test_fix_and_check_bad_docx_exit_2_and_write_nothing(run, tmp_path, content)
         err = proc.stderr.decode()
         assert err.count("\n") == 1 and "not a Word document" in err, err
     assert sorted(p for p in os.listdir(tmp_path) if p != "home") == ["bad.docx"]
+
+
+def test_a_folder_of_many_files_is_checked_on_all_cores_in_order(run, tmp_path):
+    docs = tmp_path / "many"
+    docs.mkdir()
+    words = ["leverage", "utilise", "synergies", "stakeholder", "facilitate", "commence"]
+    for i, word in enumerate(words):
+        (docs / f"{i:02}.txt").write_text(f"Plain start.\n\nWe {word} it.\n", encoding="utf-8")
+    build_simple(docs / "99.docx", ["Plain start.", "We will leverage it."])
+    proc = run("check", docs)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.decode().splitlines()
+    names = [os.path.basename(line.split(":")[0]) for line in lines]
+    assert names == sorted(names) and len(set(names)) == 7
+    for i, word in enumerate(words):
+        assert any(line.startswith(f"{docs / f'{i:02}.txt'}:3:4: ") and f"'{word}'" in line
+                   for line in lines), (word, lines)
+    assert any(line.startswith(f"{docs / '99.docx'}:2:9: ") for line in lines)

@@ -254,6 +254,15 @@ def test_truncated_docx_and_odt_get_one_line(tmp_path, leaflet):
     cut.write_bytes(leaflet.read_bytes()[: leaflet.stat().st_size // 2])
     with pytest.raises(ReadError, match="damaged"):
         read_docx(cut)
+    damaged = tmp_path / "damaged.docx"  # a part's compressed bytes overwritten
+    data = bytearray(leaflet.read_bytes())
+    with zipfile.ZipFile(leaflet) as zf:
+        info = zf.getinfo("word/document.xml")
+    at = info.header_offset + 30 + len(info.filename) + len(info.extra) + 20
+    data[at : at + 40] = b"\x00" * 40
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(ReadError, match="damaged"):
+        read_docx(damaged)
     odt = tmp_path / "letter.odt"
     with zipfile.ZipFile(odt, "w") as zf:
         zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")

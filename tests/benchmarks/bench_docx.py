@@ -1,0 +1,108 @@
+"""Word documents: `check` and `fix` on a 100-page .docx and on a folder of 200 leaflets,
+against the same text as .txt. Fresh processes, as a user runs them; prints a table.
+
+    python tests/benchmarks/bench_docx.py [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import count_words, make_text  # noqa: E402
+
+PAGE_WORDS = 500  # a page of a leaflet or report in Word at 11 pt
+
+
+def write_docx(path: Path, text: str) -> None:
+    """The text as a Word document: lines starting '#' become headings, '- ' list items;
+    every tenth block goes into a two-column table, as leaflets do."""
+    import docx
+
+    d = docx.Document()
+    table_rows: list[str] = []
+    for n, block in enumerate(b for b in text.split("\n\n") if b.strip()):
+        for line in block.split("\n"):
+            if line.startswith("#"):
+                d.add_heading(line.lstrip("# "), level=2)
+            elif line.startswith(("- ", "* ")):
+                d.add_paragraph(line[2:], style="List Bullet")
+            elif n % 10 == 9:
+                table_rows.append(line)
+            else:
+                d.add_paragraph(line)
+        if len(table_rows) >= 4:
+            table = d.add_table(rows=2, cols=2)
+            for cell, row in zip(table._cells, table_rows, strict=False):
+                cell.text = row
+            table_rows = []
+    d.save(path)
+
+
+def timed(cmd: list[str], env: dict, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, env=env)
+        times.append(time.perf_counter() - start)
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.decode()[-400:]}")
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    repo = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=str(repo))
+    jf = [sys.executable, "-m", "jargonfree"]
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        env["XDG_CACHE_HOME"] = str(tmp / "cache")
+        big_text = make_text(100 * PAGE_WORDS, seed=7)
+        big_docx, big_txt = tmp / "report.docx", tmp / "report.txt"
+        write_docx(big_docx, big_text)
+        from jargonfree.formats.docx import read_docx
+
+        big_txt.write_text(read_docx(big_docx).text, encoding="utf-8")  # the same text
+        leaflets_docx, leaflets_txt = tmp / "leaflets-docx", tmp / "leaflets-txt"
+        leaflets_docx.mkdir()
+        leaflets_txt.mkdir()
+        for i in range(200):
+            text = make_text(400, seed=100 + i)
+            write_docx(leaflets_docx / f"leaflet-{i:03}.docx", text)
+            (leaflets_txt / f"leaflet-{i:03}.txt").write_text(
+                read_docx(leaflets_docx / f"leaflet-{i:03}.docx").text, encoding="utf-8")
+        subprocess.run([*jf, "check", str(big_txt)], capture_output=True, env=env)  # cache
+        words = count_words(big_txt.read_text(encoding="utf-8"))
+        rows = [
+            (f"check, 100 pages ({words:,} words), .txt", [*jf, "check", str(big_txt)]),
+            ("check, the same as .docx", [*jf, "check", str(big_docx)]),
+            ("fix --dry-run, .docx", [*jf, "fix", "--dry-run", str(big_docx)]),
+            ("fix (tracked changes), .docx", [*jf, "fix", str(big_docx)]),
+            ("check, folder of 200 leaflets as .txt", [*jf, "check", str(leaflets_txt)]),
+            ("check, folder of 200 leaflets as .docx", [*jf, "check", str(leaflets_docx)]),
+            ("score, folder of 200 leaflets as .docx", [*jf, "score", str(leaflets_docx)]),
+            ("fix, folder of 200 leaflets as .docx", [*jf, "fix", str(leaflets_docx)]),
+        ]
+        print(f"{'job':<48} {'seconds':>8}")
+        results = {}
+        for name, cmd in rows:
+            results[name] = timed(cmd, env, args.runs)
+            print(f"{name:<48} {results[name]:>8.2f}", flush=True)
+        ratio = results["check, the same as .docx"] / results[rows[0][0]]
+        folder = (results["check, folder of 200 leaflets as .docx"]
+                  / results["check, folder of 200 leaflets as .txt"])
+        print(f"\n.docx / .txt: 100 pages {ratio:.2f}x, 200 leaflets {folder:.2f}x (target 2x)")
+
+
+if __name__ == "__main__":
+    main()
