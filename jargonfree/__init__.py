@@ -7,7 +7,7 @@ so that `import jargonfree` stays cheap (the CLI's --version must not load the e
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["analyze", "__version__"]
+__all__ = ["analyze", "simpler_words", "__version__"]
 
 
 def __getattr__(name: str):
@@ -15,4 +15,8 @@ def __getattr__(name: str):
         from jargonfree.core.analyze import analyze
 
         return analyze
+    if name == "simpler_words":
+        from jargonfree.core.simplify import simpler_words
+
+        return simpler_words
     raise AttributeError(name)

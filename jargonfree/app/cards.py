@@ -300,6 +300,9 @@ def context_menu(editor, event) -> QMenu:
     word = _word_for_menu(cursor, selection)
     if word and not any(h.finding.text.lower() == word.lower() for h in hits):
         add_flag_action(menu, word, editor)
+    from jargonfree.app.simpler import add_simpler_words
+
+    add_simpler_words(menu, editor, cursor)
     return menu
 
 

@@ -55,6 +55,11 @@ class Checker(QObject):
         client.analysis_ready.connect(self.on_analysis)
         client.state_changed.connect(lambda _: self._describe())
         client.error.connect(self.problem_reported)
+        self._simpler: dict[int, object] = {}  # request number -> SimplerRequest waiting
+        self._simpler_count = 0
+        editor.simpler_words_wanted.connect(self.find_simpler_words)
+        if hasattr(client, "simpler_ready"):
+            client.simpler_ready.connect(self._on_simpler_words)
 
     # --- sending -----------------------------------------------------------------------
     def _edited(self, _position: int, removed: int, added: int) -> None:
@@ -157,6 +162,34 @@ class Checker(QObject):
             kept = tuple(g for g in self.analysis.findings if not unwanted(g))
             self.analysis = dataclasses.replace(self.analysis, findings=kept)
             self.analysis_applied.emit(self.analysis)
+
+    # --- simpler words for any word (the right-click menu) ------------------------------
+    def find_simpler_words(self, request) -> None:
+        """Ask the checker for plainer words for the word a SimplerRequest selects."""
+        from jargonfree.app.simpler import fill
+
+        text = self.editor.text()
+        positions = PositionMap(text)
+        start = positions.from_qt(request.cursor.selectionStart())
+        end = positions.from_qt(request.cursor.selectionEnd())
+        self._simpler_count += 1
+        number = self._simpler_count
+        self._simpler = {number: (request, text)}  # only the newest menu is still open
+        ask = getattr(self.client, "ask_simpler", None)
+        if ask is None or not ask(number, text, start, end, self.profile):
+            self._simpler.pop(number, None)
+            fill(request, self.editor, 0, 0, None)
+
+    def _on_simpler_words(self, number: int, answer) -> None:
+        from jargonfree.app.simpler import fill
+
+        waiting = self._simpler.pop(number, None)
+        if waiting is None:
+            return
+        request, text = waiting
+        start, end, words = answer
+        positions = PositionMap(text)
+        fill(request, self.editor, positions.to_qt(start), positions.to_qt(end), list(words))
 
     # --- state -------------------------------------------------------------------------
     def state_words(self) -> str:

@@ -61,6 +61,7 @@ class Editor(QPlainTextEdit):
     suggestion_applied = Signal(object, str)  # Hit, replacement
     files_dropped = Signal(list)  # [Path]
     finding_reached = Signal(object, int, int, bool)  # Hit, its number, how many, wrapped
+    simpler_words_wanted = Signal(object)  # app.simpler.SimplerRequest (the menu's submenu)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -250,6 +251,17 @@ class Editor(QPlainTextEdit):
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.suggestion_applied.emit(hit, replacement)
+        return True
+
+    def replace_span(self, cursor: QTextCursor, expected: str, replacement: str) -> bool:
+        """Replace the words a cursor selects (one undo step), if they are still `expected`."""
+        if cursor.selectedText() != expected or cursor.document() is not self.document():
+            return False
+        cursor = QTextCursor(cursor)
+        cursor.beginEditBlock()
+        cursor.insertText(replacement)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
         return True
 
     def apply_all(self, rule_id: str, headings: bool = False) -> int:

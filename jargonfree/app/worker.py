@@ -10,7 +10,10 @@ Pipe messages, child to parent: ("ready",); ("part", revision, findings) zero or
 times, then ("result", revision, analysis) whose findings are the rest; or
 ("error", revision, line) (revision -1: the checker could not start); ("warning", 0,
 line) before "ready" for each of the user's rule files that could not be used. Parent to child:
-("analyze", revision, text, profile, options) and ("stop",). Unpickling 10,000
+("analyze", revision, text, profile, options) and ("stop",). Simpler words for one word
+(the editor's right-click menu): ("simpler", request, text, start, end, profile) is
+answered at once, between analyses, by ("simpler", request, (start, end, [words])); it
+does not count as the job in flight. Unpickling 10,000
 findings takes about 26 ms, more than a frame, so big results come in parts of
 PART_SIZE findings, one part per turn of the GUI's event loop.
 """
@@ -43,6 +46,8 @@ WARM_UP_TEXT = (
     "prior to discharge.\n\n- Participants, members and volunteers met.\n"
 )
 AnalyzeFn = Callable[[str, str, Options, int], Analysis]
+# (text, start, end, profile) -> (start, end, replacements): Analyzer.simplifier.suggest_span
+SimplerFn = Callable[[str, int, int, str], tuple[int, int, list[str]]]
 
 
 def one_line(exc: BaseException, limit: int = 300) -> str:
@@ -72,7 +77,9 @@ def worker_main(conn: Any, parent_pid: int, cache_dir: str | None = None,
         return
     for line in analyzer.warnings:  # the user's rule files that could not be used
         conn.send(("warning", 0, line))
-    serve(conn, parent_pid, analyzer.analyze)
+    serve(conn, parent_pid, analyzer.analyze,
+          lambda text, start, end, profile: analyzer.simplifier.suggest_span(
+              text, start, end, profile))
 
 
 def _warm_up(analyzer: Any) -> None:
@@ -83,7 +90,8 @@ def _warm_up(analyzer: Any) -> None:
     # it is needed only when the user's reject list has words to expand.
 
 
-def serve(conn: Any, parent_pid: int, analyze: AnalyzeFn) -> None:
+def serve(conn: Any, parent_pid: int, analyze: AnalyzeFn,
+          simpler: SimplerFn | None = None) -> None:
     """The child's loop, for worker_main and for test targets with a fake engine."""
     conn.send(("ready",))
     while True:
@@ -95,6 +103,10 @@ def serve(conn: Any, parent_pid: int, analyze: AnalyzeFn) -> None:
             job = conn.recv()
         except (EOFError, OSError):
             return
+        if job[0] == "simpler":
+            if not _answer_simpler(conn, job, simpler):
+                return
+            continue
         if job[0] != "analyze":
             return
         _, revision, text, profile, options = job
@@ -104,6 +116,20 @@ def serve(conn: Any, parent_pid: int, analyze: AnalyzeFn) -> None:
             reply = one_line(exc)
         if not _answer(conn, revision, reply):
             return  # the parent closed the pipe
+
+
+def _answer_simpler(conn: Any, job: tuple, simpler: SimplerFn | None) -> bool:
+    """Answer one simpler-words request (no words when it fails); False if the pipe is gone."""
+    _, request, text, start, end, profile = job
+    try:
+        reply = simpler(text, start, end, profile) if simpler else (start, end, [])
+    except Exception:  # noqa: BLE001 - a menu with no words, not a dead checker
+        reply = (start, end, [])
+    try:
+        conn.send(("simpler", request, reply))
+    except OSError:
+        return False
+    return True
 
 
 def _answer(conn: Any, revision: int, reply: Analysis | str) -> bool:
@@ -172,6 +198,7 @@ class WorkerClient(QObject):
     analysis_ready = Signal(object)  # Analysis
     state_changed = Signal(str)  # starting | ready | busy | restarting | error: <line>
     error = Signal(str)
+    simpler_ready = Signal(int, object)  # request, (start, end, [words])
 
     def __init__(
         self,
@@ -229,6 +256,17 @@ class WorkerClient(QObject):
         """Queue a job; it replaces any job still waiting (the newest text wins)."""
         self._pending = ("analyze", revision, text, profile, options)
         self._send_next()
+
+    def ask_simpler(self, request: int, text: str, start: int, end: int, profile: str) -> bool:
+        """Ask for simpler words for text[start:end]; simpler_ready answers. False (and no
+        answer) when the checker is not ready."""
+        if not self._ready or self._conn is None:
+            return False
+        try:
+            self._conn.send(("simpler", request, text, start, end, profile))
+        except (OSError, ValueError):
+            return False
+        return True
 
     def shutdown(self) -> None:
         """Stop the child and wait for it; safe to call more than once, and at exit."""
@@ -302,6 +340,9 @@ class WorkerClient(QObject):
                 self._set_state("ready")
             return
         revision = message[1]
+        if kind == "simpler":
+            self.simpler_ready.emit(revision, message[2])
+            return
         if kind == "warning":  # one of the user's rule files is broken: say so, go on
             self.error.emit(message[2])
             return

@@ -30,6 +30,7 @@ from jargonfree.core.text import (
 CACHE_SIZE = 50_000  # paragraphs kept; a 1M-word document has about 20,000
 PARALLEL_MIN_CHARS = 100_000  # about 15,000 words: below this a second process costs more
 # Findings a check makes from its own paragraph only (the rest need the whole text).
+SIMPLER_WORDS = 3  # substitutes an uncommon-word finding offers
 WORD_LEVEL = frozenset({"jargon", "medical", "wordy", "uncommon", "acronym", "misleading"})
 RULED_SHORT_FORMS = frozenset({"medical", "jargon", "wordy", "misleading"})
 # Findings on words inside a condition's name that give way to one on the whole name.
@@ -74,6 +75,38 @@ class Analyzer:
         self.groups = consistency.load_groups(groups_file) if groups_file.is_file() else []
         self.terms = consistency.TermIndex(self.groups)
         self._cache: OrderedDict[tuple, ParagraphResult] = OrderedDict()
+        self._simplifier = None
+
+    @property
+    def simplifier(self):
+        """The simpler-words engine (core.simplify), built on first use: its table is
+        only read when a word needs it."""
+        if self._simplifier is None:
+            from jargonfree.core.simplify import Simplifier
+
+            self._simplifier = Simplifier(flagged=self._would_flag,
+                                          rule_suggestions=self._rule_suggestions)
+        return self._simplifier
+
+    def _would_flag(self, words: str, profile: str) -> bool:
+        """Would jargonfree flag these words (a candidate replacement) on their own?"""
+        from jargonfree.core.checks import uncommon
+        from jargonfree.core.simplify import rare_in_table
+
+        if self.matcher.match(words).findings:
+            return True
+        threshold = uncommon.THRESHOLDS.get(profile, uncommon.THRESHOLDS["general"])
+        return threshold is not None and rare_in_table(self.simplifier.lex, words, threshold)
+
+    def _rule_suggestions(self, text: str, start: int, end: int) -> list[str]:
+        """The bundled rules' suggestions for exactly text[start:end], read in its paragraph."""
+        left = max(text.rfind("\n\n", max(0, start - 2000), start) + 2, max(0, start - 2000))
+        right = text.find("\n\n", end, end + 2000)
+        right = right if right >= 0 else min(len(text), end + 2000)
+        for f in self.matcher.match(text[left:right]).findings:
+            if f.start + left == start and f.end + left == end:
+                return list(f.suggestions)
+        return []
 
     def analyze(
         self,
@@ -224,6 +257,9 @@ class Analyzer:
                     findings.append(f)
         findings = _outside_names(findings, par, prof)
         findings = conditions.unite(text, findings, NAME_PARTS - disabled)
+        # Simpler words for the rare words that are left (not those inside names).
+        findings = [self._with_simpler_words(text, f, prof.name)
+                    if f.category == "uncommon" and not f.suggestions else f for f in findings]
         counts = count_paragraph(par)
         words = par.word_texts()
         return ParagraphResult(
@@ -235,6 +271,16 @@ class Analyzer:
             jargon_percent(words),
             reading_age(counts),
         )
+
+    def _with_simpler_words(self, text: str, f: Finding, profile: str) -> Finding:
+        """An uncommon-word finding with the simpler-words engine's first substitutes (the
+        span takes in a/an when the first one needs the other article)."""
+        start, end, words = self.simplifier.suggest_span(text, f.start, f.end, profile,
+                                                         SIMPLER_WORDS)
+        if not words:
+            return f
+        return Finding(start, end, f.line, f.column, text[start:end], f.rule_id, f.category,
+                       f.level, f.message, tuple(words), f.note, f.source)
 
 
 # Findings that would rewrite words: not inside a proper name ("Riverside Heart Health

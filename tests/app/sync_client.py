@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from jargonfree.app.worker import AnalyzeFn, one_line
+from jargonfree.app.worker import AnalyzeFn, SimplerFn, one_line
 from jargonfree.core.model import Options
 
 
@@ -16,10 +16,13 @@ class SyncEngineClient(QObject):
     analysis_ready = Signal(object)
     state_changed = Signal(str)
     error = Signal(str)
+    simpler_ready = Signal(int, object)  # request, (start, end, [words])
 
-    def __init__(self, analyze_fn: AnalyzeFn, parent: QObject | None = None) -> None:
+    def __init__(self, analyze_fn: AnalyzeFn, parent: QObject | None = None,
+                 simpler_fn: SimplerFn | None = None) -> None:
         super().__init__(parent)
         self._analyze = analyze_fn
+        self._simpler = simpler_fn
         self._state = "stopped"
 
     @property
@@ -40,6 +43,15 @@ class SyncEngineClient(QObject):
             return
         self._set_state("ready")
         self.analysis_ready.emit(result)
+
+    def ask_simpler(self, request: int, text: str, start: int, end: int, profile: str) -> bool:
+        """Simpler words now: simpler_ready is emitted before this returns."""
+        try:
+            reply = self._simpler(text, start, end, profile) if self._simpler else (start, end, [])
+        except Exception:  # noqa: BLE001 - as the worker does
+            reply = (start, end, [])
+        self.simpler_ready.emit(request, reply)
+        return True
 
     def shutdown(self) -> None:
         self._state = "stopped"
