@@ -90,13 +90,11 @@ class Analyzer:
 
     def _would_flag(self, words: str, profile: str) -> bool:
         """Would jargonfree flag these words (a candidate replacement) on their own?"""
-        from jargonfree.core.checks import uncommon
         from jargonfree.core.simplify import rare_in_table
 
         if self.matcher.match(words).findings:
             return True
-        threshold = uncommon.THRESHOLDS.get(profile, uncommon.THRESHOLDS["general"])
-        return threshold is not None and rare_in_table(self.simplifier.lex, words, threshold)
+        return rare_in_table(self.simplifier.lex, words, profile)
 
     def _rule_suggestions(self, text: str, start: int, end: int) -> list[str]:
         """The bundled rules' suggestions for exactly text[start:end], read in its paragraph."""

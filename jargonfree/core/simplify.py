@@ -29,9 +29,9 @@ from jargonfree.core.inflect import (
     SUBJECTS,
     article_for,
     match_case,
-    spelling_variants,
 )
 from jargonfree.core.lexicon import Lexicon, load_lexicon, stem
+from jargonfree.core.spelling import variants as spelling_variants
 from jargonfree.resources import resource_path
 
 # Ranking weights, tuned on the development sets (see the module docstring).
@@ -236,10 +236,7 @@ class Simplifier:
 
     def rare(self, words: str, profile: str) -> bool:
         """Would the uncommon-word check flag one of these words for this profile?"""
-        from jargonfree.core.checks import uncommon
-
-        threshold = uncommon.THRESHOLDS.get(profile, uncommon.THRESHOLDS["general"])
-        return threshold is not None and rare_in_table(self.lex, words.lower(), threshold)
+        return rare_in_table(self.lex, words, profile)
 
     @staticmethod
     def _add(scores: dict, cand: str, pos: str, tag: str, lemma: str, weight: float) -> None:
@@ -380,13 +377,19 @@ def check_span(text: str, start: int, end: int) -> None:
         raise ValueError(f"span {start}:{end} is outside the text (0:{len(text)})")
 
 
-def rare_in_table(lex: Lexicon, phrase: str, threshold: float) -> bool:
-    """Would the uncommon-word check flag a word of this phrase? Judged with the table's
-    Zipf values (the same wordfreq numbers, stored at build time) and the check's own
-    length weight, floor and allow list."""
+def rare_in_table(lex: Lexicon, phrase: str, profile: str) -> bool:
+    """Would the uncommon-word check flag a word of this phrase for this profile? Judged as
+    checks/uncommon.py judges (length weight, floor, allow and everyday lists, the
+    profile's common and familiar bands), with the table's Zipf values (the same wordfreq
+    numbers, stored at build time) so that wordfreq need not be loaded."""
     from jargonfree.core.checks import uncommon
 
-    for word in phrase.split(" "):
+    threshold = uncommon.THRESHOLDS.get(profile, uncommon.THRESHOLDS["general"])
+    if threshold is None:
+        return False
+    common = uncommon.COMMON_FOR.get(profile)
+    familiar = uncommon.FAMILIAR_FROM.get(profile)
+    for word in phrase.lower().split(" "):
         if len(word) < uncommon.MIN_LETTERS or word in uncommon.ALLOW:
             continue
         z = max((info.zipf for base, _ in lex.bases(word) if (info := lex.word(base))),
@@ -394,9 +397,15 @@ def rare_in_table(lex: Lexicon, phrase: str, threshold: float) -> bool:
         if z is None:
             info = lex.word(word)
             z = info.zipf if info else 0.0
-        if z >= uncommon.NEVER_RARE:
+        if z >= uncommon.NEVER_RARE or (common is not None and z >= common):
             continue
         letters = max(len(p) for p in re.split(r"[-']", word))
-        if z - uncommon.LENGTH_WEIGHT * (letters - 6) < threshold:
-            return True
+        score = z - uncommon.LENGTH_WEIGHT * (letters - 6)
+        if score >= threshold:
+            continue
+        if familiar is not None and score >= familiar and uncommon.is_familiar(word):
+            continue
+        if uncommon.is_everyday(word):
+            continue
+        return True
     return False
