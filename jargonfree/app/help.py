@@ -22,8 +22,8 @@ def privacy_help(paths: AppPaths) -> str:
 {where(paths.autosave_dir)}. Only you can read it: the files are private to your account
 (permissions 600) in a folder only you can open (700). It is removed when you save, when
 you discard the changes, or when you close without saving. After a crash it is offered back
-the next time you open that file (or start jargonfree); once you recover or discard it, it
-is gone. Work older than {STALE_DAYS} days is offered one last time, then removed.</li>
+the next time you open that file, when you start jargonfree, and from File &gt; Recover
+Unsaved Work; once you recover or discard it, it is gone. Work older than {STALE_DAYS} days is offered one last time, then removed.</li>
 <li><b>Settings</b> in {where(paths.settings_file)} (private to you): your choices, the
 window's layout and the list of recent files (their names and folders, never their text).
 File &gt; Open Recent &gt; Clear Recent Files empties the list; Preferences &gt; General
