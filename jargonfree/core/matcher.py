@@ -38,7 +38,6 @@ from jargonfree.core.slots import (
     slot,
     verb_forms,
 )
-from jargonfree.paths import ensure_private
 
 CACHE_VERSION = "7"  # bump when CompiledRules changes shape
 # Words with inner apostrophes or & ("patient's", "A&E"), and every other non-space
@@ -206,7 +205,7 @@ class CompiledRules:
             return compiled
         compiled = cls(get_rules())  # none yet, or damaged, foreign or untrusted: rebuilt
         try:
-            ensure_private(cache_dir)
+            _private_folder(cache_dir)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "wb") as fh:
@@ -255,6 +254,16 @@ def _read_cache(path: Path) -> object | None:
         except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError,
                 ImportError, IndexError, KeyError, RecursionError, MemoryError):
             return None  # a damaged or foreign cache is rebuilt
+
+
+def _private_folder(folder: Path) -> None:
+    """The cache folder, made (or tightened to) 0o700: only its owner may put files there.
+    (jargonfree.paths.ensure_private does this for the app's other folders; the core
+    keeps its own two lines so that it imports nothing outside itself.)"""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    info = folder.stat()
+    if hasattr(os, "getuid") and info.st_uid == os.getuid() and info.st_mode & 0o077:
+        folder.chmod(0o700)
 
 
 def trusted_file(info: os.stat_result) -> bool:
