@@ -23,7 +23,8 @@ def privacy_help(paths: AppPaths) -> str:
 (permissions 600) in a folder only you can open (700). It is removed when you save, when
 you discard the changes, or when you close without saving. After a crash it is offered back
 the next time you open that file, when you start jargonfree, and from File &gt; Recover
-Unsaved Work; once you recover or discard it, it is gone. Work older than {STALE_DAYS} days is offered one last time, then removed.</li>
+Unsaved Work; once you recover or discard it, it is gone. Work older than {STALE_DAYS} days
+is offered one last time, then removed.</li>
 <li><b>Settings</b> in {where(paths.settings_file)} (private to you): your choices, the
 window's layout and the list of recent files (their names and folders, never their text).
 File &gt; Open Recent &gt; Clear Recent Files empties the list; Preferences &gt; General
@@ -34,8 +35,11 @@ words you choose to always allow or always flag, such as a name you allowed.</li
 ready to load fast; never your text. Safe to delete at any time: they are built again.</li>
 <li><b>Files you save and reports you export</b> go where you choose. Saving over a file
 keeps its permissions; a new file gets your system's usual ones. Each save writes a
-temporary file next to it (private to you) and renames it over the old one.</li>
+temporary file next to it (private to you) and renames it over the old one. The first
+time you save over a Word document, its original is kept beside it as NAME.backup.docx,
+private to you.</li>
 </ul>
-<p>There are no log files. To remove everything, quit jargonfree and delete the folders
-above.</p>
+<p>There are no log files. The Open and Save dialogs are your desktop's or Qt's and may
+keep their own list of recent folders. To remove everything, quit jargonfree and delete the
+folders above.</p>
 """
