@@ -328,7 +328,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
     else:
         p = argparse.ArgumentParser(prog=prog, description="List the rule families with counts.")
         p.add_argument("--check", action="store_true",
-                       help="validate the rule files; exit 2 if broken")
+                       help="validate the rule files and run their examples; exit 2 if any fails")
         p.add_argument("folder", nargs="?", metavar="FOLDER",
                        help="a folder of rule files to use instead of the bundled ones")
         return p
