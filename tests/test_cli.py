@@ -312,3 +312,20 @@ def test_sentence_ends_after_acronyms_and_abbreviations_in_the_json(run):
             "The wait is six weeks approx. Please call us. See Dr. Patel at 9 a.m. Monday.")
     [doc] = json.loads(run("check", "--format", "json", "-", stdin=text.encode()).stdout)
     assert doc["readability"]["sentences"] == 7
+
+
+def test_fix_gives_what_the_rules_fix_examples_say(run, tmp_path):
+    """`jargonfree fix` and the rule files' examples.fix agree: both paste the first
+    suggestion with core.rewrite (a sample of rules whose form matters)."""
+    from jargonfree.core.rules import load_rules
+
+    by_key = load_rules().by_key
+    keys = ["wordy.endeavour_to", "network.quick_win", "medical.fracture", "wordy.in_order_to"]
+    for key in keys:
+        [(before, after)] = by_key[key].fix_examples[:1]
+        src = tmp_path / f"{key}.txt"
+        src.write_text(before + "\n", encoding="utf-8")
+        out = tmp_path / f"{key}.fixed.txt"
+        proc = run("fix", "--no-user-lists", "--rule", key, str(src), "--output", str(out))
+        assert proc.returncode == 0, proc.stderr
+        assert out.read_text(encoding="utf-8") == after + "\n", key
