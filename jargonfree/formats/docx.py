@@ -17,13 +17,18 @@ from __future__ import annotations
 
 import io
 import os
-import stat
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jargonfree.formats.textfile import MAX_BYTES, ReadError, WriteError, shown
+from jargonfree.formats.textfile import (
+    MAX_BYTES,
+    ReadError,
+    WriteError,
+    read_file_bytes,
+    shown,
+)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -182,24 +187,7 @@ def sniff_unsupported(data: bytes, label: str) -> None:
 
 def read_docx(path: str | os.PathLike) -> DocxDocument:
     """Open a .docx; ReadError with one plain line for anything that goes wrong."""
-    label = shown(path)
-    p = Path(path)
-    try:
-        info = p.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise ReadError(f"{label}: this is a folder, not a file")
-        if info.st_size > MAX_BYTES:
-            raise ReadError(f"{label}: the file is too large (the limit is 50 MB)")
-        data = p.read_bytes()
-    except ReadError:
-        raise
-    except FileNotFoundError:
-        raise ReadError(f"{label}: there is no such file") from None
-    except PermissionError:
-        raise ReadError(f"{label}: you do not have permission to read this file") from None
-    except OSError as exc:
-        raise ReadError(f"{label}: could not read the file ({exc.strerror or exc})") from None
-    return docx_from_bytes(data, str(path))
+    return docx_from_bytes(read_file_bytes(path), str(path))
 
 
 def docx_from_bytes(data: bytes, name: str) -> DocxDocument:

@@ -149,6 +149,12 @@ def _decode_legacy(data: bytes, label: str) -> tuple[str, str]:
 
 def read_text(path: str | os.PathLike) -> TextDocument:
     """Read a text file; ReadError with one plain line for anything that goes wrong."""
+    return decode_bytes(read_file_bytes(path), str(path))
+
+
+def read_file_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of a file to check (text or .docx), or ReadError with one plain line
+    naming it: the one place that says why a file cannot be read."""
     label = shown(path)
     p = Path(path)
     try:
@@ -178,7 +184,7 @@ def read_text(path: str | os.PathLike) -> TextDocument:
         raise ReadError(f"{label}: could not read the file ({exc.strerror or exc})") from None
     if len(data) > MAX_BYTES:  # it grew while we read it
         raise ReadError(f"{label}: the file is too large (the limit is 50 MB)")
-    return decode_bytes(data, str(path))
+    return data
 
 
 def normalize_newlines(text: str) -> str:

@@ -370,3 +370,36 @@ def test_sync_through_a_field_rewrites_the_paragraph_and_says_so(leaflet):
     _doc, report, data, new_text = _sync(leaflet, lambda t: t.replace("Page 1", "Sheet 2"))
     assert report.rewritten == 1 and "1 paragraph" in report.line()
     assert "Sheet 2" in docx_from_bytes(data, "x").text
+
+
+@pytest.mark.parametrize("case, expected", [
+    ("pipe", "this is not an ordinary file"),
+    ("under_a_file", "part of the path is a file"),
+    ("unreadable", "you do not have permission to read this file"),
+])
+def test_a_docx_that_cannot_be_read_gets_the_same_line_as_a_text_file(
+        tmp_path, unreadable, case, expected):
+    """.docx and text files share one reader of bytes, so one set of reasons: a named pipe
+    is refused at once (reading it would wait for a writer for ever)."""
+    import os
+
+    from jargonfree.formats import read_text
+
+    path = tmp_path / "leaflet.docx"
+    if case == "pipe":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no named pipes here")
+        os.mkfifo(path)
+    elif case == "under_a_file":
+        (tmp_path / "file.txt").write_text("x", encoding="utf-8")
+        path = tmp_path / "file.txt" / "leaflet.docx"
+    else:
+        build_simple(path, ["We utilise it."])
+        unreadable(path)
+    messages = []
+    for reader in (read_docx, read_text):
+        with pytest.raises(ReadError) as info:
+            reader(path)
+        messages.append(str(info.value))
+    assert messages[0] == messages[1]
+    assert expected in messages[0] and str(path) in messages[0]
