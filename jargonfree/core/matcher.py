@@ -497,7 +497,11 @@ _GLOSS_AFTER_RE = re.compile(
     r"|,\s*or\s+[^,.;()]{3,60}[,.)]"
     r"|\s*(?:[-–—]|:)\s+[^\W\d_]"
     r"|\s+(?:is|are)\s+(?:when|where|the\s+(?:medical\s+|technical\s+)?"
-    r"(?:word|term|name)\s+for)\b",
+    r"(?:word|term|name)\s+for)\b"
+    # an appositive that says what kind of thing it is: "X, a condition in which ..."
+    r"|,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:kind|type|form|sort|disease|condition"
+    r"|virus|infection|medicine|drug|cancer|test|treatment|part|group)"
+    r"\s+(?:of|that|which|who|caused|used|in|where)\b",
     re.IGNORECASE,
 )
 # A definition: "leukaemia is a cancer of the blood", "COPD is a lung disease.", "X means

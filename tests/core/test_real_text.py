@@ -116,6 +116,7 @@ def test_two_names_for_one_thing_still_flagged(text, expected):
         "Acute (sudden) pain can be treated with paracetamol.",
         "Acute myeloid leukaemia is a cancer of the blood.",
         "Chronic obstructive pulmonary disease (COPD) is a lung disease.",
+        "Hydrocephalus, a condition in which fluid builds up in the brain, can follow.",
     ],
 )
 def test_a_term_with_its_gloss_is_not_flagged(text):
