@@ -19,3 +19,19 @@ def resource_path(*parts: str) -> Path:
         if base.is_dir():
             return base.joinpath(*parts)
     return candidates[-1].joinpath(*parts)
+
+
+def notice_text() -> str:
+    """The NOTICE file (credits and licences of the bundled data and libraries), from the
+    package (wheel: jargonfree/NOTICE), a frozen build, or the checkout's root."""
+    here = Path(__file__).resolve().parent
+    candidates = [here / "NOTICE", here.parent / "NOTICE"]
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        candidates.insert(0, Path(frozen) / "jargonfree" / "NOTICE")
+    for path in candidates:
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError:
+            continue
+    return "The NOTICE file is missing from this installation."

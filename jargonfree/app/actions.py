@@ -215,10 +215,25 @@ def show_privacy(parent: QWidget, paths) -> None:
 
 
 def show_about(parent: QWidget) -> None:
-    QMessageBox.about(
-        parent, "About jargonfree",
-        "<p><b>jargonfree</b> helps you write health and public-service text that "
-        "people can read. It never connects to the internet: your text stays on this "
-        "computer.</p><p>Word lists follow GOV.UK, NHS and other public guides "
-        "(Open Government Licence where stated). Word frequencies from wordfreq "
-        "(CC BY-SA 4.0).</p>")
+    """Version, the no-network promise and the credits (the NOTICE file, in full under
+    "Show Details")."""
+    from jargonfree import __version__
+    from jargonfree.resources import notice_text
+
+    box = QMessageBox(QMessageBox.Icon.NoIcon, "About jargonfree", "",
+                      QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(
+        f"<p><b>jargonfree {__version__}</b></p>"
+        "<p>jargonfree helps you write health and public-service text that people can "
+        "read. <b>It never connects to the internet:</b> your text stays on this "
+        "computer.</p>"
+        "<p>Built with data from the CMU Pronouncing Dictionary (BSD-style), Open English "
+        "WordNet (CC BY 4.0) and Princeton WordNet (WordNet licence), wordfreq (data CC "
+        "BY-SA 4.0), lemminflect (MIT), and public sector information under the Open "
+        "Government Licence v3.0 (GOV.UK and NHS writing guides). Qt and PySide6 are used "
+        "under the LGPL v3. \"Show Details\" lists every source and licence.</p>")
+    box.setDetailedText(notice_text())
+    box.setAccessibleName("About jargonfree")
+    box.exec()
