@@ -348,6 +348,11 @@ def _editor_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", metavar="FILE", help="a text file to open in the editor")
     p.add_argument("--paste", action="store_true", help="open the editor on the clipboard's text")
     p.add_argument("--version", action="version", version=f"jargonfree {__version__}")
+    p.add_argument("--install-desktop", action="store_true",
+                   help="add jargonfree to your desktop's menu (entry, icons, software-centre "
+                        "data in your own data folder) and say what was installed")
+    p.add_argument("--uninstall-desktop", action="store_true",
+                   help="remove what --install-desktop installed")
     return p
 
 
@@ -361,6 +366,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _command_parser(command).parse_args(argv[1:])
             return {"check": _check, "score": _score, "rules": _rules}[command](args)
         args = _editor_parser().parse_args(argv)
+        if args.install_desktop or args.uninstall_desktop:
+            from jargonfree import desktop
+
+            try:
+                lines = desktop.install() if args.install_desktop else desktop.uninstall()
+            except OSError as exc:
+                print(f"jargonfree: could not change the desktop files: {exc}", file=sys.stderr)
+                return 2
+            print("\n".join(lines))
+            return 0
         from jargonfree.app.app import run
 
         editor_args = ([args.file] if args.file else []) + (["--paste"] if args.paste else [])

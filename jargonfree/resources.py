@@ -35,3 +35,17 @@ def notice_text() -> str:
         except OSError:
             continue
     return "The NOTICE file is missing from this installation."
+
+
+def desktop_path() -> Path:
+    """The desktop entry, metainfo and PNG icons: packaging/linux in a checkout,
+    jargonfree/desktop in a wheel or a frozen build."""
+    here = Path(__file__).resolve().parent
+    candidates = [here / "desktop", here.parent / "packaging" / "linux"]
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        candidates.insert(0, Path(frozen) / "jargonfree" / "desktop")
+    for path in candidates:
+        if path.is_dir():
+            return path
+    return candidates[-1]

@@ -197,8 +197,12 @@ class CompiledRules:
     def _cached(cls, digest: str, get_rules, cache_dir: Path | None) -> CompiledRules:
         if cache_dir is None:
             return cls(get_rules())
+        shipped = _read_shipped(digest)
+        if shipped is not None:  # the built-in rules, compiled when the package was built
+            _clear_other_versions(cache_dir)
+            return shipped
         key = hashlib.sha256(f"{_code_key()}:{digest}".encode()).hexdigest()[:24]
-        path = cache_dir / f"rules-{key}.pickle"
+        path = cache_dir / f"rules-{_version()}-{key}.pickle"
         compiled = _read_cache(path)
         if isinstance(compiled, cls) and compiled.digest == digest:
             _touch(path)  # recently used: kept when old ones are cleared
@@ -212,9 +216,96 @@ class CompiledRules:
                 pickle.dump(compiled, fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
             _clear_old(cache_dir, keep=path)
+            _clear_other_versions(cache_dir)
         except OSError:
             pass  # a cache we cannot write is only slower
         return compiled
+
+
+# The built-in rules compiled when the package is built (hatch_build.py calls
+# write_shipped), inside the package: jargonfree/compiled/rules.pickle. A source checkout
+# has none (it is never committed), so there the built-in rules go to the user's cache.
+SHIPPED_DIR = Path(__file__).resolve().parent.parent / "compiled"
+SHIPPED_NAME = "rules.pickle"
+
+
+def compile_builtin() -> CompiledRules:
+    """The built-in rule files (resources/rules), parsed and compiled: what is shipped."""
+    found, digest = read_rule_files()
+    return CompiledRules(parse_rules(found, digest))
+
+
+def _shipped_meta(digest: str) -> dict[str, str]:
+    """What a shipped file must have been built from to be used: this shape of compiled
+    rules, this release, these rule files and (where it can be read) this lemminflect."""
+    return {"cache_version": CACHE_VERSION, "version": _version(), "digest": digest,
+            "lemminflect": _lemminflect_version()}
+
+
+def write_shipped(folder: Path) -> Path:
+    """Compile the built-in rules into `folder`/rules.pickle (the build hook's work; tests
+    call it too, so what they compare is made the same way). Returns the file's path."""
+    compiled = compile_builtin()
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / SHIPPED_NAME
+    with open(path, "wb") as fh:
+        pickle.dump((_shipped_meta(compiled.digest), compiled), fh,
+                    protocol=pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def _read_shipped(digest: str, folder: Path | None = None) -> CompiledRules | None:
+    """The shipped compiled rules when they were built from exactly these rule files by
+    this release, else None. The file may belong to another user (a system-wide install)
+    but must be an ordinary file no one else can write; it is read by the same restricted
+    unpickler as the cache, so it cannot run code."""
+    path = (folder or SHIPPED_DIR) / SHIPPED_NAME
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or (
+                hasattr(os, "getuid") and info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
+            return None
+        try:
+            meta, compiled = _RulesUnpickler(fh).load()
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError,
+                ImportError, IndexError, KeyError, RecursionError, MemoryError):
+            return None
+    want = _shipped_meta(digest)
+    if not isinstance(meta, dict) or not isinstance(compiled, CompiledRules):
+        return None
+    for name, value in want.items():
+        if name == "lemminflect" and not (value and meta.get(name)):
+            continue  # a frozen build has no lemminflect source to hash: same bundle
+        if meta.get(name) != value:
+            return None
+    return compiled if compiled.digest == digest else None
+
+
+def _version() -> str:
+    import jargonfree
+
+    return jargonfree.__version__
+
+
+def _clear_other_versions(cache_dir: Path) -> None:
+    """Remove compiled rules left by other releases (named rules-KEY.pickle before 0.1.0,
+    rules-VERSION-KEY.pickle since): an upgrade leaves no 3 MB files behind."""
+    try:
+        caches = list(cache_dir.glob("rules-*.pickle"))
+    except OSError:
+        return
+    ours = f"rules-{_version()}-"
+    for old in caches:
+        if not old.name.startswith(ours):
+            try:
+                old.unlink()
+            except OSError:
+                pass
 
 
 # The only things a rule cache may name. Unpickling anything else (a function to call,
