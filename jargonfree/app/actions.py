@@ -9,7 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolBar, QWidget
 
-from jargonfree.app.help import privacy_help
+from jargonfree.app.help import SCORES_HELP, privacy_help
 from jargonfree.app.icons import icon
 
 if TYPE_CHECKING:
@@ -95,6 +95,7 @@ class Actions:
         add("shortcuts", "&Keyboard Shortcuts", lambda: show_shortcuts(w))
         add("privacy", "&Privacy", lambda: show_privacy(w, w.paths))
         add("about", "&About jargonfree", lambda: show_about(w))
+        add("scores_help", "How to Read the &Scores", lambda: show_scores_help(w))
         for name in ("undo", "redo"):
             self.all[name].setEnabled(False)
         e.undoAvailable.connect(self.all["undo"].setEnabled)
@@ -144,6 +145,7 @@ class Actions:
             review.addSeparator() if name is None else review.addAction(a[name])
         self.view = bar.addMenu("&View")
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(a["scores_help"])
         help_menu.addAction(a["shortcuts"])
         help_menu.addAction(a["privacy"])
         help_menu.addAction(a["about"])
@@ -211,6 +213,16 @@ def show_privacy(parent: QWidget, paths) -> None:
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setAccessibleName("Privacy")
+    box.exec()
+
+
+def show_scores_help(parent: QWidget) -> None:
+    """What each number in the scores panel means, in plain words."""
+    box = QMessageBox(QMessageBox.Icon.Information, "How to read the scores", SCORES_HELP,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setAccessibleName("How to read the scores")
     box.exec()
 
 

@@ -43,3 +43,28 @@ private to you.</li>
 keep their own list of recent folders. To remove everything, quit jargonfree and delete the
 folders above.</p>
 """
+
+
+SCORES_HELP = """
+<p><b>How to read the scores</b></p>
+<p><b>UK reading age</b> (the big number) is the age at which most children can read
+your text: lower is easier. Many UK adults read best at a reading age of 9 to 11, so health
+information for the public should aim there. It comes from the Flesch-Kincaid grade (a US
+school year) plus 5.</p>
+<p><b>The target</b> under it depends on <b>Who is it for?</b> above: each audience has
+its own reading age to aim for. A tick means your text meets it; a warning sign means it is
+harder. Very short texts get no verdict: there is not enough to tell.</p>
+<p><b>SMOG</b> counts long words (three syllables or more) across your sentences. It
+comes with the share of UK adults who can read a text at that level.</p>
+<p><b>Flesch reading ease</b> runs from 0 to 100: higher is easier. 60 or more is plain
+English; under 30 is very hard.</p>
+<p><b>Jargon</b> is the share of words that are uncommon in everyday English or flagged by
+the rules: lower is plainer.</p>
+<p><b>Length</b> counts words and sentences and gives a reading time.</p>
+<p><b>Other formulas</b> (Gunning fog, Coleman-Liau, ARI, Dale-Chall) give US school
+grades too; they disagree a little because each counts different things.</p>
+<p><b>Reading age by paragraph</b> shows which paragraphs are hardest, so you know where to
+start.</p>
+<p>All scores are estimates from sentence and word lengths: they cannot tell whether your
+text makes sense. Short sentences and everyday words lower them; so does asking a reader.</p>
+"""

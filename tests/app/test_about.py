@@ -27,3 +27,31 @@ def test_about_shows_version_promise_and_credits(qtbot, make_window):
         assert words in text, words
     assert "Carnegie Mellon University" in details and "download.qt.io" in details
     assert QMessageBox
+
+
+def test_help_explains_each_score_on_the_panel(qtbot, make_window):
+    w = make_window()
+    shown = []
+
+    def read_and_close(box):
+        shown.append(box.text())
+        box.accept()
+
+    _when_modal(qtbot, read_and_close)
+    help_menu = next(m for m in w.menuBar().findChildren(type(w.actions_.recent))
+                     if m.title() == "&Help")
+    [scores] = [a for a in help_menu.actions() if a.text() == "How to Read the &Scores"]
+    scores.trigger()
+    [page] = shown
+    for words in ("UK reading age", "Who is it for?", "SMOG", "Flesch reading ease",
+                  "Jargon", "Other formulas", "Reading age by paragraph"):
+        assert words in page, words
+
+
+def test_the_first_window_is_empty_with_a_hint_and_the_audience_chooser(qtbot, make_window):
+    w = make_window()
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.editor.toPlainText() == ""
+    assert "Type or paste your text here" in w.editor.placeholderText()
+    assert w.panel.profile.isVisible() and w.panel.profile.count() >= 2
