@@ -20,17 +20,18 @@ What is kept, and changed from the source:
   as American spellings, names (capitals), trade names, archaisms, obscenities, slurs and
   disparaging words are left out; colloquial and slang members are marked informal;
 - each sense's context words: its definition, examples and the members of its hypernyms,
-  reduced to rough stems (lexicon.stem), for the overlap with the sentence.
+  reduced to rough stems (lexicon.stem), the MAX_CONTEXT least common of them, for the
+  overlap with the sentence.
 
 Format (gzip'd UTF-8 text, mtime 0 so builds repeat): a first line "jargonfree-simplify 1",
 then sections, each opened by a line "=name":
-- words: "word TAB zipf*10 TAB syllables TAB flags" (flag e: on the Dale-Chall easy list);
-  a word's line number (from 0) is its id;
+- words: "word TAB zipf*10 TAB syllables TAB flags" (flag e: on the Dale-Chall easy list),
+  sorted, so that the engine finds a line by bisection without parsing the section;
 - forms: "word TAB TAG=form ...": the forms the regular rules of lexicon.regular_form get
   wrong (form "-" where there is none);
-- senses: "syn|hyper|similar|hypo|context": comma-separated word ids (~ marks informal),
-  then the context stems; a sense's line number is its id;
-- lemmas: "lemma TAB pos:id,id,... ...".
+- senses: "syn|hyper|similar|hypo|context": comma-separated words (~ marks informal),
+  then the context stems; a sense's line number (from 0) is its id;
+- lemmas: "lemma TAB pos:id,id,... ...", sorted.
 """
 
 from __future__ import annotations
@@ -50,11 +51,11 @@ sys.path.insert(0, str(ROOT))
 from jargonfree.core.lexicon import FORMAT, POS_TAGS, regular_form, stem  # noqa: E402
 
 MAX_SENSES = 15
-MAX_HYPONYMS = 10
-MAX_CONTEXT = 40  # context stems a sense keeps (sorted: a cut, not a choice)
-CANDIDATE_ZIPF = 3.0  # rarer words never make a plainer substitute
+MAX_HYPONYMS = 6
+MAX_CONTEXT = 12  # context stems a sense keeps: its least common ones
+CANDIDATE_ZIPF = 3.3  # rarer words never make a plainer substitute
 TARGET_MARGIN = 0.5  # a lemma is kept if some substitute is at most this much rarer
-MAX_TARGET_ZIPF = 6.5  # "the", "have": nothing is plainer
+MAX_TARGET_ZIPF = 6.0  # "the", "have": nothing is plainer
 OFFENSIVE_DOMAINS = {"disparagement", "obscenity", "ethnic slur"}
 LEFT_OUT_DOMAINS = {"archaism", "trademark"}
 INFORMAL_DOMAINS = {"colloquialism", "slang", "African American Vernacular English", "Yiddish"}
@@ -192,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     pos_of_word: dict[str, set[str]] = {}
 
     def wid(word: str, p: str) -> str:
-        """Note a word (its id is given once the vocabulary is sorted)."""
+        """Note a word for the vocabulary (its frequency, syllables and forms)."""
         pos_of_word.setdefault(word, set()).add(p)
         vocab[word] = 0
         return word
@@ -243,19 +244,17 @@ def main(argv: list[str] | None = None) -> int:
                                     items.append(item)
                         groups.append(items)
                     sense_ids[sid] = len(sense_rows)
-                    sense_rows.append((*groups, ",".join(sorted(context(sid))[:MAX_CONTEXT])))
+                    # The least common stems say most about the sense.
+                    stems = sorted(context(sid), key=lambda w: (zipf(w), w))[:MAX_CONTEXT]
+                    sense_rows.append((*groups, ",".join(sorted(stems))))
                 ids.append(str(sense_ids[sid]))
             parts.append(f"{p}:{','.join(ids)}")
             wid(low, p)
         lemma_rows.append("\t".join(parts))
 
-    # Sorted, so that the engine finds a word by bisection without building a dictionary.
-    for i, word in enumerate(sorted(vocab)):
-        vocab[word] = i
     sense_lines = []
     for *groups, ctx in sense_rows:
-        fields = [",".join(("~" if inf else "") + str(vocab[w]) for inf, w in items)
-                  for items in groups]
+        fields = [",".join(("~" if inf else "") + w for inf, w in items) for items in groups]
         sense_lines.append("|".join([*fields, ctx]))
     easy = dale_chall_easy_words()
     word_rows = []

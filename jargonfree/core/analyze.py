@@ -92,9 +92,9 @@ class Analyzer:
         """Would jargonfree flag these words (a candidate replacement) on their own?"""
         from jargonfree.core.simplify import rare_in_table
 
-        if self.matcher.match(words).findings:
-            return True
-        return rare_in_table(self.simplifier.lex, words, profile)
+        if rare_in_table(self.simplifier.lex, words, profile):
+            return True  # the cheaper test first
+        return bool(self.matcher.match(words).findings)
 
     def _rule_suggestions(self, text: str, start: int, end: int) -> list[str]:
         """The bundled rules' suggestions for exactly text[start:end], read in its paragraph."""
@@ -274,7 +274,7 @@ class Analyzer:
         """An uncommon-word finding with the simpler-words engine's first substitutes (the
         span takes in a/an when the first one needs the other article)."""
         start, end, words = self.simplifier.suggest_span(text, f.start, f.end, profile,
-                                                         SIMPLER_WORDS)
+                                                         SIMPLER_WORDS, rules=False)
         if not words:
             return f
         return Finding(start, end, f.line, f.column, text[start:end], f.rule_id, f.category,

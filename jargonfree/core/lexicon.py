@@ -11,7 +11,6 @@ Neither wordfreq nor lemminflect is needed here: their numbers and forms are in 
 from __future__ import annotations
 
 import gzip
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -95,34 +94,38 @@ class Lexicon:
         head, *parts = text.split("\n=")
         if head.strip() != FORMAT:
             raise ValueError(f"{FILE}: not a {FORMAT} file")
-        sections: dict[str, list[str]] = {}
+        sections: dict[str, str] = {}
         for part in parts:
             name, _, body = part.partition("\n")
-            sections[name.strip()] = body.rstrip("\n").split("\n") if body.strip() else []
-        self._vocab = sections.get("words", [])
-        self._senses = sections.get("senses", [])
-        self._lemma_lines = sections.get("lemmas", [])
+            sections[name.strip()] = body.rstrip("\n")
+        # Sorted sections stay one string each, searched by bisection (no parsing at load).
+        self._words = sections.get("words", "")
+        self._lemma_lines = sections.get("lemmas", "")
+        self._senses = sections.get("senses", "").split("\n")
         self.irregular: dict[tuple[str, str], str] = {}
         self.base_of: dict[str, list[tuple[str, str]]] = {}
-        for line in sections.get("forms", []):
+        for line in sections.get("forms", "").split("\n"):
+            if not line:
+                continue
             word, *pairs = line.split("\t")
             for pair in pairs:
                 tag, form = pair.split("=", 1)
                 self.irregular[word, tag] = form
                 self.base_of.setdefault(form, []).append((word, tag))
         self._sense_cache: dict[int, Sense] = {}
+        self._word_cache: dict[str, Word | None] = {}
         self._lemma_cache: dict[str, dict[str, tuple[int, ...]]] = {}
 
     def word(self, word: str) -> Word | None:
-        line = _find_line(self._vocab, word)
-        if line is None:
-            return None
-        _, z, syl, flags = line.split("\t")
-        return Word(int(z) / 10, int(syl), "e" in flags)
-
-    def word_at(self, i: int) -> str:
-        line = self._vocab[i]
-        return line[: line.index("\t")]
+        if word in self._word_cache:
+            return self._word_cache[word]
+        line = _find_line(self._words, word)
+        info = None
+        if line is not None:
+            _, z, syl, flags = line.split("\t")
+            info = Word(int(z) / 10, int(syl), "e" in flags)
+        self._word_cache[word] = info
+        return info
 
     def senses(self, lemma: str) -> dict[str, tuple[int, ...]]:
         """pos -> sense ids in WordNet's order (most used first); {} for an unknown lemma."""
@@ -145,8 +148,7 @@ class Lexicon:
             for rel, field in zip(RELATIONS, fields[: len(RELATIONS)], strict=True):
                 for item in field.split(",") if field else ():
                     informal = item.startswith("~")
-                    cands.append((self.word_at(int(item.lstrip("~"))), rel,
-                                  "informal" if informal else ""))
+                    cands.append((item.lstrip("~"), rel, "informal" if informal else ""))
             words = fields[len(RELATIONS)] if len(fields) > len(RELATIONS) else ""
             context = frozenset(words.split(",")) if words else frozenset()
             hit = self._sense_cache[i] = Sense(tuple(cands), context)
@@ -184,13 +186,23 @@ class Lexicon:
         return out
 
 
-def _find_line(lines: list[str], key: str) -> str | None:
-    """The line of sorted `lines` that starts with key and a tab (bisection)."""
+def _find_line(blob: str, key: str) -> str | None:
+    """The line of a sorted block of lines that starts with key and a tab: bisection on
+    the string itself, so the block is never split."""
     probe = key + "\t"
-    i = bisect_left(lines, probe)
-    if i < len(lines) and lines[i].startswith(probe):
-        return lines[i]
-    return None
+    lo, hi = 0, len(blob)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = blob.rfind("\n", 0, mid) + 1
+        end = blob.find("\n", start)
+        end = len(blob) if end < 0 else end
+        if blob[start:end] < probe:
+            lo = end + 1
+        else:
+            hi = start
+    end = blob.find("\n", lo)
+    line = blob[lo : len(blob) if end < 0 else end]
+    return line if line.startswith(probe) else None
 
 
 @lru_cache(maxsize=1)

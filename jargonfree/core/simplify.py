@@ -106,25 +106,27 @@ class Simplifier:
         return self.suggest_span(text, start, end, profile, limit, widen=False)[2]
 
     def suggest_span(self, text: str, start: int, end: int, profile: str = "general",
-                     limit: int = 5, *, widen: bool = True) -> tuple[int, int, list[str]]:
+                     limit: int = 5, *, widen: bool = True,
+                     rules: bool = True) -> tuple[int, int, list[str]]:
         """(start, end, replacements): when the best word needs the other article ("an
         elderly" -> "an old" is fine, "an estimate" -> "a guess" is not) and `widen` is
-        set, the span takes in the article and every replacement carries its own."""
+        set, the span takes in the article and every replacement carries its own.
+        `rules=False` skips the rules' own suggestions (the checks have asked them)."""
         key = (text[max(0, start - 200) : end + 200], min(start, 200), end - start, profile,
-               limit, widen)
+               limit, widen, rules)
         hit = self._cache.get(key)
         if hit is None:
-            hit = self._suggest(text, start, end, profile, limit, widen)
+            hit = self._suggest(text, start, end, profile, limit, widen, rules)
             if len(self._cache) > 20_000:
                 self._cache.clear()
             self._cache[key] = hit
         return hit[0] + start, hit[1] + start, list(hit[2])
 
     def _suggest(self, text: str, start: int, end: int, profile: str, limit: int,
-                 widen: bool) -> tuple[int, int, list[str]]:
+                 widen: bool, rules: bool) -> tuple[int, int, list[str]]:
         """As suggest_span, with offsets relative to `start`."""
         out: list[str] = []
-        if self.rule_suggestions is not None:
+        if rules and self.rule_suggestions is not None:
             # A rule's words may be rarer than the uncommon check allows for this profile
             # ("diminish" -> "lessen" for patients): those are left out here.
             out += [s for s in self.rule_suggestions(text, start, end)
@@ -132,7 +134,8 @@ class Simplifier:
         place = read_place(text, start, end)
         if place is None:
             return 0, end - start, out[:limit]
-        ranked = [c for c in self.ranked(place, profile) if c not in out]
+        # A few spare words, for those the article before the word rules out.
+        ranked = [c for c in self.ranked(place, profile, 2 * limit + 2) if c not in out]
         art = _article_before(text, start)
         if art and ranked and not out:
             article, art_start = art
@@ -144,7 +147,7 @@ class Simplifier:
             ranked = [c for c in ranked if article_for(c) == article.lower()]
         return 0, end - start, (out + ranked)[:limit]
 
-    def ranked(self, place: Place, profile: str) -> list[str]:
+    def ranked(self, place: Place, profile: str, most: int = 12) -> list[str]:
         """WordNet and plain-list candidates in the form of the place, best first."""
         lex = self.lex
         low = place.low.replace("’", "'")
@@ -230,7 +233,7 @@ class Simplifier:
             if flagged:
                 continue
             out.append(form)
-            if len(out) >= 12:
+            if len(out) >= most:
                 break
         return [match_case(form, place.word) for form in out]
 
