@@ -1,5 +1,6 @@
-"""The layers of docs/ARCHITECTURE.md import one way: core and formats know nothing of the
-editor, the command line or Qt, and the core never prints."""
+"""The layers of docs/ARCHITECTURE.md import one way: the core knows nothing of files, the
+editor, the command line or Qt; formats may use the core's types but not the editor or
+the command line; and the core never prints."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "jargonfree"
 # Qt (PySide6) only in the app.
 ALLOWED = {
     "core": ("jargonfree.core", "jargonfree.resources"),
-    "formats": ("jargonfree.formats", "jargonfree.resources"),
+    "formats": ("jargonfree.formats", "jargonfree.core", "jargonfree.resources"),
     "support": ("jargonfree.paths", "jargonfree.settings", "jargonfree.userlists",
                 "jargonfree.resources", "jargonfree.formats", "jargonfree.core"),
 }
