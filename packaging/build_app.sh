@@ -25,3 +25,19 @@ JARGONFREE_COMPILED="$work/compiled" "$python" -m PyInstaller --noconfirm --clea
     --log-level WARN --distpath "$out" --workpath "$work/build" packaging/jargonfree.spec
 app="$out/jargonfree"
 echo "built $app/jargonfree: $(du -sh "$app" | cut -f1) unpacked"
+
+# Smoke test, as a new user on a machine without Python would start it: from a folder
+# outside the source tree, a fresh home, nothing on PATH, no inherited environment.
+try="$(mktemp -d)"
+mkdir -p "$try/home" "$try/empty-path"
+cp resources/samples/sample.txt "$try/"
+cd "$try"
+TIMEFORMAT="%R s"
+echo "--version: $(env -i HOME="$try/home" PATH="$try/empty-path" "$app/jargonfree" --version)"
+echo "score of the sample, first start:"
+time env -i HOME="$try/home" PATH="$try/empty-path" "$app/jargonfree" score sample.txt
+if [ -n "$(find "$try/home" -type f)" ]; then
+    echo "the first start wrote files under HOME:" >&2
+    find "$try/home" -type f >&2
+fi
+cd / && rm -rf "$try"
