@@ -248,7 +248,7 @@ class Analyzer:
             for f in findings:
                 if f.category in WORD_LEVEL:
                     taken[f.start : f.end] = b"\x01" * (f.end - f.start)
-            for f in uncommon.check(par, prof):
+            for f in uncommon.check(par, prof, self.matcher.compiled.plain_words):
                 if f.text.lower() in options.accept:
                     continue
                 if not any(taken[f.start : f.end]):

@@ -39,7 +39,7 @@ from jargonfree.core.slots import (
     verb_forms,
 )
 
-CACHE_VERSION = "7"  # bump when CompiledRules changes shape
+CACHE_VERSION = "8"  # bump when CompiledRules changes shape
 # Words with inner apostrophes or & ("patient's", "A&E"), and every other non-space
 # character on its own. Rule forms are split the same way, so they always line up.
 # A possessive 's is a token of its own, so "the oncologist's report" matches
@@ -176,6 +176,7 @@ class CompiledRules:
             explained_fits = bool(rule.explain) and not rule.modifier and modifier_ok(
                 rule.explain, is_plural_phrase(rule.explain))
             self.modifier[rule.key] = (fits, explained_fits)
+        self.plain_words = plain_words(rules, self.wording.values())
 
     @classmethod
     def load(cls, rules: RuleSet, cache_dir: Path | None) -> CompiledRules:
@@ -424,6 +425,23 @@ def _age_s(path: Path) -> float:
         return time.time() - path.stat().st_mtime
     except OSError:
         return 0.0
+
+
+_PLAIN_WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
+def plain_words(rules: RuleSet, wordings) -> frozenset[str]:
+    """Every word the rules offer as a suggestion, in every form offered (lowercase, the
+    term kept in brackets by "plain words (term)" left out), less the rules' own terms:
+    the uncommon check never flags them, so a pasted suggestion is not flagged again."""
+    words: set[str] = set()
+    texts = [t for w in wordings for t in (*w.plain, w.explained or "")]
+    texts += [m for rule in rules.rules for m in rule.modifier]
+    for t in texts:
+        words.update(_PLAIN_WORD_RE.findall(re.sub(r"\([^()]*\)", " ", t).lower()))
+    terms = {w for rule in rules.rules if len(rule.match[0].split()) == 1
+             for w in (m.lower() for m in rule.match)}
+    return frozenset(words - terms)
 
 
 def _head(rule: Rule) -> str:

@@ -158,8 +158,11 @@ def is_uncommon(word: str, threshold: float) -> bool:
     return score(word) < threshold
 
 
-def check(par: Paragraph, profile: Profile) -> list[Finding]:
+def check(par: Paragraph, profile: Profile, plain: frozenset[str] = frozenset()) -> list[Finding]:
     """uncommon.rare findings in one paragraph (offsets relative to the paragraph).
+
+    `plain` holds the words jargonfree's own rules offer as suggestions (lowercase, in
+    every form offered): a word we tell people to write is never flagged as rare.
 
     Skipped: names (capitalised words not at the start of a sentence, or capitalised
     wherever else the paragraph uses them), all-capital and camel-case words (acronyms
@@ -182,6 +185,8 @@ def check(par: Paragraph, profile: Profile) -> list[Finding]:
             word = text[s:e]
             if judge(word) >= threshold:
                 continue  # most words leave here, on one cached look-up
+            if plain and word.lower() in plain:
+                continue  # one of our own suggestions ("tummy", "medicines")
             if common is not None and _zipf(word) >= common:
                 continue
             if familiar is not None and judge(word) >= familiar and is_familiar(word):
