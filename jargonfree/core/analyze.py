@@ -71,6 +71,8 @@ class Analyzer:
         self.rules = rules
         self.matcher = Matcher(rules, compiled)
         self.known_acronyms = acronyms.load_known_acronyms()
+        # Words we offer (rule suggestions, acronyms spelled out): never "rare".
+        self.plain_words = compiled.plain_words | acronyms.expansion_words()
         groups_file = consistency_file or rules_dir() / "consistency.toml"
         self.groups = consistency.load_groups(groups_file) if groups_file.is_file() else []
         self.terms = consistency.TermIndex(self.groups)
@@ -142,7 +144,7 @@ class Analyzer:
             lines.append(index.line_col(start)[0])
 
         if "acronym" not in options.disabled:
-            short = acronyms.check(text, self.known_acronyms, skips)
+            short = acronyms.check(text, self.known_acronyms, skips, prof.name)
             if short:
                 # A rule that rewrites the short form ("NBM" -> "without food or drink",
                 # "OB/GYN") says more than "not explained": one finding, not two.
@@ -248,7 +250,7 @@ class Analyzer:
             for f in findings:
                 if f.category in WORD_LEVEL:
                     taken[f.start : f.end] = b"\x01" * (f.end - f.start)
-            for f in uncommon.check(par, prof, self.matcher.compiled.plain_words):
+            for f in uncommon.check(par, prof, self.plain_words):
                 if f.text.lower() in options.accept:
                     continue
                 if not any(taken[f.start : f.end]):

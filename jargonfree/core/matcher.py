@@ -34,6 +34,7 @@ from jargonfree.core.slots import (
     fit_to_context,
     guess_pos,
     in_a_name,
+    in_acronym_definition,
     modifier_ok,
     slot,
     verb_forms,
@@ -528,6 +529,8 @@ class Matcher:
                 if rule.category == "medical":
                     explained.append((key, start))
                 continue
+            if "(" in text[end : end + 90] and in_acronym_definition(text, start, end):
+                continue  # "clinical commissioning group (CCG)": a name being defined
             findings.append(self._finding(text, toks, s, e, rule, tags))
         findings.sort(key=Finding.sort_key)
         return MatchResult(tuple(findings), tuple(explained))

@@ -191,3 +191,33 @@ def fit_to_context(suggestion: str, lows: list[str], e: int, after: str) -> str:
         if len(words) > k and [w.lower() for w in words[-k:]] == following[:k]:
             return " ".join(words[:-k])
     return suggestion
+
+
+_DEFINED_ACRONYM_RE = re.compile(r"[^()\n]{0,80}?\(\s*([A-Z][A-Za-z&]*[A-Z])s?\s*\)")
+_NAME_MINOR = frozenset("of and for the in on to with at by".split())
+_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def in_acronym_definition(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] inside the words an acronym stands for, where the text spells it
+    out: "clinical commissioning group (CCG)", "integrated care board (ICB)"? A name
+    being defined is not rewritten, so its words are not flagged there."""
+    m = _DEFINED_ACRONYM_RE.match(text, end)
+    if not m:
+        return False
+    letters = m.group(1).replace("&", "").upper()
+    bracket = m.end() - len(m.group(0)) + m.group(0).rfind("(")
+    words = list(_WORD_RE.finditer(text, max(0, start - 120), bracket))
+    for n in range(1, min(len(words), len(letters) + 4) + 1):
+        chunk = words[-n:]
+        if chunk[0].group().lower() in _NAME_MINOR:
+            continue
+        words_ = [w.group() for w in chunk]
+        parts = [p for w in words_ for p in re.split(r"[-‐]", w) if p]
+        initials = {
+            "".join(w[0] for w in ws if w.lower() not in _NAME_MINOR).upper()
+            for ws in (words_, parts)
+        } | {"".join(w[0] for w in ws).upper() for ws in (words_, parts)}
+        if letters in initials:
+            return chunk[0].start() <= start
+    return False

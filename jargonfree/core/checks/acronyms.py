@@ -113,6 +113,13 @@ def _defines(text: str, m: re.Match[str]) -> bool:
             return True
     if ("as" in before or "alled" in before) and _KNOWN_AS_RE.search(text, max(0, s - 30), s):
         return True
+    return _glossary(text, m)
+
+
+def _glossary(text: str, m: re.Match[str]) -> bool:
+    """A glossary line ("CCG: Clinical Commissioning Group") defines it for the whole
+    text, wherever it stands; a definition in running text only from there on."""
+    s, e = m.start(), m.end(1)
     lo = max(0, s - 10)  # a glossary entry starts its line
     line_start = text.rfind("\n", lo, s) + 1 or (0 if not lo else -1)
     return line_start >= 0 and bool(
@@ -124,9 +131,13 @@ def check(
     text: str,
     known: frozenset[str],
     skips: Sequence[tuple[int, int]] = (),
+    profile: str = "general",
 ) -> list[Finding]:
     """acronym.undefined at the first use of each acronym the text neither defines nor
-    can take as known; the note says how often it is used.
+    can take as known, or defines only after that use; the note says how often it is used.
+    Its suggestions spell it out, keeping the letters once: "clinical commissioning group
+    (CCG)", from the text's own definition or the bundled list (every meaning of an
+    ambiguous one, the likeliest for `profile` first).
 
     `skips` are the sorted (start, end) spans that are not words (text.skip_spans: link
     targets, web and e-mail addresses): capitals inside them are not acronyms.
@@ -134,12 +145,22 @@ def check(
     matches = [m for m in _uses(text) if m.group(1) not in known]
     if not matches:
         return []
-    defined = {m.group(1) for m in matches if _defines(text, m)}
+    definitions: dict[str, re.Match[str] | None] = {}
+    for m in matches:
+        if m.group(1) not in definitions and _defines(text, m):
+            definitions[m.group(1)] = m  # the first place the text spells it out
+    for acr in list(definitions):
+        if any(n.group(1) == acr and _glossary(text, n) for n in matches):
+            definitions[acr] = None  # a glossary covers the whole text
     skip_starts = [s for s, _ in skips]
     uses: dict[str, list[tuple[int, int]]] = {}
+    plurals: dict[str, bool] = {}
     for m in matches:
         acr = m.group(1)
-        if acr in defined or ROMAN_RE.match(acr):
+        defined = definitions.get(acr)
+        if acr in definitions and (defined is None or m.start() >= defined.start()):
+            continue
+        if ROMAN_RE.match(acr):
             continue
         start = m.start()
         i = bisect_right(skip_starts, start) - 1
@@ -150,16 +171,127 @@ def check(
         if _shouting(text, start, m.end()):
             continue
         uses.setdefault(acr, []).append(m.span())
+        plurals.setdefault(acr, bool(m.group(2)))
     findings = []
     for acr, spans in uses.items():
         start, end = spans[0]
+        defined = definitions.get(acr)
+        if defined is not None:
+            message = (f"Spell out {acr} here, where it is first used: the text explains it "
+                       "only further on.")
+            own = _text_expansion(text, defined)
+            meanings = [own] if own else expansions_for(acr, profile)
+        else:
+            message = (f"Spell out {acr} the first time you use it, with the letters in "
+                       "brackets after it: not every reader will know it.")
+            meanings = expansions_for(acr, profile)
+        start, suggestions = spelled_out(text, start, end, acr, plurals[acr], meanings)
         findings.append(make_finding(
-            text, start, end, "acronym.undefined", "acronym",
-            f"Spell out {acr} the first time you use it, with the letters in brackets after "
-            "it: not every reader will know it.",
-            note=f"{acr} is used {_times(len(spans))} in this text.",
+            text, start, end, "acronym.undefined", "acronym", message,
+            note=f"{acr} is used {_times(len(uses[acr]))} in this text.",
+            suggestions=suggestions,
         ))
     return findings
+
+
+@lru_cache(maxsize=1)
+def load_expansions() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """acronym -> ((expansion, profiles it comes first for), ...) from
+    resources/data/acronym_expansions.tsv, in file order; a missing file gives {}."""
+    from jargonfree.resources import resource_path
+
+    try:
+        lines = resource_path("data", "acronym_expansions.tsv").read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    table: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for line in lines.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        acr, expansion, *first = line.split("\t")
+        profiles = frozenset(p.strip() for p in first[0].split(",")) if first else frozenset()
+        table.setdefault(acr.strip(), []).append((expansion.strip(), profiles))
+    return {acr: tuple(entries) for acr, entries in table.items()}
+
+
+def expansion_words() -> frozenset[str]:
+    """The words of the bundled expansions that are common enough for the general
+    reader (Zipf 2.3 or more: clinical, urgent, atrial), lowercase: the uncommon check
+    lets them pass, so a spelled-out acronym is not flagged once pasted. Rarer words
+    (syncytial, serotonin) stay rare: their acronyms are not spelled out for patients."""
+    from jargonfree.core.frequency import zipf
+
+    return frozenset(
+        w for entries in load_expansions().values() for e, _ in entries
+        for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", e.lower())
+        if zipf(w) >= EXPANSION_WORD_ZIPF
+    )
+
+
+def expansions_for(acr: str, profile: str = "general") -> list[str]:
+    """What `acr` may stand for, the likeliest for this audience first."""
+    entries = load_expansions().get(acr, ())
+    order = sorted(range(len(entries)), key=lambda i: (profile not in entries[i][1], i))
+    return [entries[i][0] for i in order]
+
+
+EXPANSION_WORD_ZIPF = 2.3
+_MINOR = frozenset("of and for the in on to with at by".split())
+_ARTICLE_BEFORE_RE = re.compile(r"\b(an?|An?)\s+\Z")
+
+
+def spelled_out(text: str, start: int, end: int, acr: str, plural: bool,
+                meanings: list[str]) -> tuple[int, tuple[str, ...]]:
+    """Suggestions "clinical commissioning group (CCG)" for the acronym at start:end, in
+    its number, capitalised at the start of a sentence, with "a"/"an" agreed (the span
+    then takes in the article). Returns the span's start and the suggestions."""
+    from jargonfree.core.inflect import article_for, match_case
+
+    letters = text[start:end]
+    forms = [f"{_plural(m) if plural else m} ({letters})" for m in meanings]
+    before = text[max(0, start - 3) : start].rstrip(" \t")
+    if not before or before[-1] in ".!?\n:•" or start == 0:
+        forms = [f[0].upper() + f[1:] for f in forms]
+    art = _ARTICLE_BEFORE_RE.search(text, max(0, start - 4), start)
+    if art and forms and not plural:
+        needed = [article_for(f) for f in forms]
+        if any(n != art.group(1).lower() for n in needed):
+            start = art.start()
+            forms = [f"{match_case(n, art.group(1))} {f}" for n, f in zip(needed, forms,
+                                                                          strict=True)]
+    return start, tuple(forms)
+
+
+def _plural(phrase: str) -> str:
+    """'clinical commissioning group' -> 'clinical commissioning groups' (the head noun:
+    the last word before 'of' or 'for', else the last)."""
+    words = phrase.split(" ")
+    i = next((k - 1 for k, w in enumerate(words) if k and w in ("of", "for")), len(words) - 1)
+    w = words[i]
+    if w.endswith("y") and w[-2:-1] not in "aeiou":
+        words[i] = w[:-1] + "ies"
+    elif not w.endswith("s"):
+        words[i] = w + ("es" if w.endswith(("ch", "sh", "x")) else "s")
+    return " ".join(words)
+
+
+def _text_expansion(text: str, m: re.Match[str]) -> str | None:
+    """The words the text itself gives for the acronym where it defines it: "CCG
+    (clinical commissioning group)" or "Clinical Commissioning Group (CCG)"."""
+    acr = m.group(1).replace("&", "")
+    after = re.match(r"s?\s*\(\s*([^()]+?)\s*\)", text[m.end(1) : m.end(1) + 160])
+    if after and not after.group(1).isupper():
+        return after.group(1)
+    bracket = text.rfind("(", max(0, m.start() - 12), m.start())
+    if bracket < 0:
+        return None
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[max(0, bracket - 160) : bracket])
+    for n in range(1, min(len(words), len(acr) + 4) + 1):
+        chunk = words[-n:]
+        initials = "".join(w[0] for w in chunk if w.lower() not in _MINOR).upper()
+        if initials == acr.upper() and chunk[0].lower() not in _MINOR:
+            return " ".join(chunk)
+    return None
 
 
 def _unit(text: str, acr: str, start: int) -> bool:

@@ -25,13 +25,15 @@ def flagged(text: str) -> list[str]:
     [
         ("The CCG met. The CCG agreed. Ask the ICB.", ["CCG", "ICB"]),
         ("Track the KPIs monthly.", ["KPIs"]),
-        ("He had an MI last year.", ["MI"]),  # not a Roman numeral here
+        ("He had an MI last year.", ["an MI"]),  # not a Roman numeral; "a heart attack (MI)"
         ("NICE’s advice on anti-TNF drugs.", ["NICE", "TNF"]),
         ("NHS ICB\nThe board meets.", ["ICB"]),  # two acronyms on a line: not a heading
         ("The CCG (see page 4) met.", ["CCG"]),  # a page reference does not define it
         ("The CCGs met.\n\nLater, the CCG agreed.", ["CCGs"]),
         ("TNF-alpha levels rose.", ["TNF"]),  # not a glossary line
         ("The CHC-funded work.", ["CHC"]),
+        # Spelled out only after its first use: flagged at that first use.
+        ("Later the CCG met. The Clinical Commissioning Group (CCG) is local.", ["CCG"]),
     ],
 )
 def test_undefined_acronyms_flagged(text, expected):
@@ -44,7 +46,6 @@ def test_undefined_acronyms_flagged(text, expected):
         "The Clinical Commissioning Group (CCG) met. The CCG agreed.",
         "The CCG (Clinical Commissioning Group) met.",
         "ICB stands for integrated care board.",
-        "Later the CCG met. The Clinical Commissioning Group (CCG) is local.",  # after use
         "Track the key performance indicators (KPIs). The KPIs are weekly.",
         "A group known as the ICS meets.",
         "The ICS met.\n\nGlossary\nICS: integrated care system",
@@ -127,3 +128,29 @@ def test_a_word_in_capitals_gets_one_finding(analyzer):
     """"UTILISE" gets the wordy rule's finding only, not an acronym finding as well."""
     result = analyzer.analyze("You should UTILISE the form.")
     assert [(f.text, f.category) for f in result.findings] == [("UTILISE", "wordy")]
+
+
+@pytest.mark.parametrize(("text", "profile", "expected"), [
+    ("The CCG met on Monday.", "general", ("clinical commissioning group (CCG)",)),
+    ("CCGs will merge.", "general", ("Clinical commissioning groups (CCGs)",)),
+    ("An ICB was set up.", "general", ("integrated care board (ICB)",)),
+    ("He had an MI last year.", "patient", ("a heart attack (MI)",)),
+    # Ambiguous: every meaning, the likeliest for the audience first.
+    ("She went to the ED last night.", "patient",
+     ("emergency department (ED)", "erectile dysfunction (ED)")),
+    ("He has MS.", "patient", ("multiple sclerosis (MS)", "manuscript (MS)")),
+    ("See the MS before it goes.", "specialist", ("manuscript (MS)", "multiple sclerosis (MS)")),
+    # Used before the text spells it out: the text's own words.
+    ("The CCG met. Later the Clinical Commissioning Group (CCG) agreed.", "general",
+     ("Clinical Commissioning Group (CCG)",)),
+    ("The XQZ met.", "general", ()),  # not on the list: flagged, nothing to offer
+])
+def test_flagged_acronyms_are_offered_spelled_out(text, profile, expected):
+    from jargonfree import analyze
+
+    [f] = [f for f in analyze(text, profile).findings if f.category == "acronym"]
+    assert f.suggestions == expected
+    pasted = text[: f.start] + f.suggestions[0] + text[f.end :] if expected else text
+    if expected:  # pasted, it defines the acronym: no longer flagged, nothing else either
+        assert not [g for g in analyze(pasted, profile).findings
+                    if g.category in ("acronym", "jargon", "uncommon", "medical")]
