@@ -529,8 +529,9 @@ class Matcher:
                 if rule.category == "medical":
                     explained.append((key, start))
                 continue
-            if "(" in text[end : end + 90] and in_acronym_definition(text, start, end):
-                continue  # "clinical commissioning group (CCG)": a name being defined
+            if (rule.category == "jargon" and "(" in text[end : end + 90]
+                    and in_acronym_definition(text, start, end)):
+                continue  # "clinical commissioning group (CCG)": a body's name defined
             findings.append(self._finding(text, toks, s, e, rule, tags))
         findings.sort(key=Finding.sort_key)
         return MatchResult(tuple(findings), tuple(explained))

@@ -12,6 +12,11 @@ from jargonfree.resources import resource_path
 
 WORD_LEVEL = frozenset({"jargon", "medical", "wordy", "misleading", "uncommon", "acronym"})
 PROFILES = ("general", "patient")
+# The findings whose suggestions come from our rules, acronym list and passive rewrite.
+# Consistency offers the text's own other words; the simpler-words engine's substitutes
+# for uncommon words (core/simplify.py) are vetted by its own tests and measured by
+# tests/benchmarks/bench_suggestions.py on real text.
+OFFERED = frozenset({"jargon", "medical", "wordy", "misleading", "acronym", "passive"})
 
 
 def explains(suggestion: str, term: str, g) -> bool:
@@ -22,8 +27,8 @@ def explains(suggestion: str, term: str, g) -> bool:
 def reflagged(analyzer, text: str, profile: str) -> list[str]:
     problems = []
     for f in analyzer.analyze(text, profile).findings:
-        if f.category not in WORD_LEVEL and f.category != "passive":
-            continue  # consistency offers the text's own other words: not ours to vet
+        if f.category not in OFFERED:
+            continue
         for suggestion in f.suggestions:
             new = text[: f.start] + suggestion + text[f.end :]
             lo, hi = f.start, f.start + len(suggestion)
