@@ -128,7 +128,7 @@ def offline_worker_main(conn, parent_pid: int, *, report: str) -> None:
     def write() -> None:
         Path(report).write_text(json.dumps(guard.attempts), encoding="utf-8")
 
-    def serve(conn, parent_pid, analyze):
+    def serve(conn, parent_pid, analyze, simpler=None):
         def checked(*args):
             try:
                 return analyze(*args)
@@ -136,7 +136,7 @@ def offline_worker_main(conn, parent_pid: int, *, report: str) -> None:
                 write()
 
         write()
-        real_serve(conn, parent_pid, checked)
+        real_serve(conn, parent_pid, checked, simpler)
 
     patch.setattr(worker, "serve", serve)
     worker.worker_main(conn, parent_pid)
