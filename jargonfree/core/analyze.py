@@ -92,11 +92,14 @@ class Analyzer:
 
     def _would_flag(self, words: str, profile: str) -> bool:
         """Would jargonfree flag these words (a candidate replacement) on their own?"""
+        from jargonfree.core.matcher import split_form
         from jargonfree.core.simplify import rare_in_table
 
         if rare_in_table(self.simplifier.lex, words, profile):
             return True  # the cheaper test first
-        return bool(self.matcher.match(words).findings)
+        # Any rule term among the words (their `unless` contexts cannot apply to a few
+        # words alone): the phrase table itself, without building findings.
+        return next(self.matcher.compiled.table.find(list(split_form(words))), None) is not None
 
     def _rule_suggestions(self, text: str, start: int, end: int) -> list[str]:
         """The bundled rules' suggestions for exactly text[start:end], read in its paragraph."""
