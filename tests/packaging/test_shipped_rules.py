@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -56,10 +57,17 @@ def test_the_built_wheel_ships_the_rules_as_they_are_now(tmp_path):
     assert canonical(shipped) == canonical(compile_builtin())
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """What the build hook writes (compiled once for this module: it takes seconds)."""
+    return write_shipped(tmp_path_factory.mktemp("built"))
+
+
 @pytest.fixture
-def shipped(tmp_path, monkeypatch) -> Path:
+def shipped(built, tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "package" / "compiled"
-    write_shipped(folder)
+    folder.mkdir(parents=True)
+    shutil.copyfile(built, folder / SHIPPED_NAME)
     (folder / SHIPPED_NAME).chmod(0o444)  # as installed: read-only
     folder.chmod(0o555)
     monkeypatch.setattr(matcher, "SHIPPED_DIR", folder)
