@@ -123,3 +123,12 @@ def keep_aside(path: Path) -> Path:
         aside = path.with_name(f"{path.name}.broken-{stamp}-{number}")
     path.rename(aside)
     return aside
+
+
+def kept_aside_note(path: Path) -> str:
+    """Keep a broken file aside and say so, for the end of a warning line: "; the old
+    file was kept as NAME", or "" when it could not be moved (it is then left as it is)."""
+    try:
+        return f"; the old file was kept as {keep_aside(path).name}"
+    except OSError:
+        return ""

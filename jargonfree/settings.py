@@ -16,7 +16,7 @@ from pathlib import Path
 from jargonfree.core.model import CATEGORIES
 from jargonfree.core.profiles import PROFILES
 from jargonfree.formats import ReadError, WriteError, read_text, shown, write_text_atomic
-from jargonfree.paths import ensure_private, keep_aside
+from jargonfree.paths import ensure_private, kept_aside_note
 
 THEMES = ("system", "light", "dark")
 
@@ -109,10 +109,7 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
 def _broken(path: Path, problem: str) -> tuple[Settings, str]:
     """Defaults, with the broken file moved aside so saving cannot overwrite it."""
     problem = " ".join(problem.split())
-    try:
-        aside = f"; the old file was kept as {keep_aside(path).name}"
-    except OSError:
-        aside = ""
+    aside = kept_aside_note(path)
     return Settings(), (
         f"{shown(path)}: the settings could not be read ({problem}), so the defaults are "
         f"used{aside}"

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from jargonfree.formats import ReadError, WriteError, read_text, shown, write_text_atomic
-from jargonfree.paths import ensure_private, keep_aside
+from jargonfree.paths import ensure_private, kept_aside_note
 
 HEADER = (
     "# jargonfree {kind} list: one word or phrase a line. Lines starting with # are notes.\n"
@@ -42,10 +42,7 @@ def load_word_list(path: Path) -> tuple[frozenset[str], str | None]:
     try:
         text = read_text(path).text
     except ReadError as exc:
-        try:
-            aside = f"; the old file was kept as {keep_aside(path).name}"
-        except OSError:
-            aside = ""
+        aside = kept_aside_note(path)
         return frozenset(), f"{exc}, so an empty list is used{aside}"
     words = {_entry(line) for line in text.splitlines()}
     words.discard("")
