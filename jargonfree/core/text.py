@@ -232,6 +232,8 @@ def _inline_items(text: str, m: re.Match[str], end: int) -> list[tuple[int, int]
     number in the item's own words ("take 3 tablets") is not taken for a marker.
     """
     g = m.groupdict()
+    if g["num"] and g["num"].isalpha() and g["num"] not in "aA":
+        return []  # a lettered list starts at a; "I. Introduction" is a heading's number
     if g["num"]:
         value, punct, bullet = g["num"], g["punct"], ""
     elif g["bnum"]:

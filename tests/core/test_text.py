@@ -109,7 +109,10 @@ def test_titles_names_and_numbers_do_not_end_a_sentence(text):
         ("a. Bring your letter b. Bring your pills", ["Bring your letter", "Bring your pills"]),
         ("• Your letter • Your pills", ["Your letter", "Your pills"]),
         ("1) Call us on 111 3) if you feel worse", ["Call us on 111 3) if you feel worse"]),
+        ("I. Background and J. Smith's role", ["Background and J. Smith's role"]),
     ],
-)  # (only the next number in turn is a marker: "3)" after "1)" is part of the item)
+)
 def test_a_list_written_on_one_line_has_a_sentence_an_item(text, sentences):
+    """Only the next number in turn is a marker ("3)" after "1)" is part of the item), and
+    a lettered list starts at "a" ("I." numbers a heading)."""
     assert spans_through_analyze(text) == sentences
