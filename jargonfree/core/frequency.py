@@ -1,7 +1,9 @@
-"""Word frequency on the Zipf scale (wordfreq), for rare-word findings and the jargon score.
+"""Word frequency on the Zipf scale (wordfreq's data), for rare-word findings and the jargon score.
 
-`get_frequency_dict("en")` is loaded once per process (about 0.2 s) and read directly: it
-is about 30x faster than calling `zipf_frequency` per word. Zipf = log10(frequency * 1e9):
+The table is wordfreq's English list, compiled into resources/data/word_frequency.txt.gz
+by tools/build_frequency.py: it is loaded once per process without importing wordfreq
+(whose import alone cost about 0.2 s of every start) and gives exactly the values of
+`wordfreq.get_frequency_dict("en")`. Zipf = log10(frequency * 1e9):
 3 is once in a million words, 6 is "have", 7 is "the".
 
 wordfreq ranks inflected and British forms below their base ("removing", "organisation")
@@ -51,14 +53,51 @@ _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _COMPOUND_MAX_LETTERS = 30
 _PREFIX_COST = 0.5  # a derived or compound word is a little harder than its parts
 _COMPOUND_PART = 4.0  # both halves of a closed compound must be this common (beforehand)
+# wordfreq's own test for a word it leaves out of its top-n lists (wordfreq.numbers).
+_MULTI_DIGIT_RE = re.compile(r"\d[\d.,]+")
+
+
+TABLE_NAME = "word_frequency.txt.gz"
+
+
+@lru_cache(maxsize=1)
+def _buckets() -> tuple[list[str], ...]:
+    """The table's words by frequency band: item N holds the words at 10 ** (-N / 100),
+    commonest first (see tools/build_frequency.py)."""
+    import gzip
+
+    from jargonfree.resources import resource_path
+
+    with gzip.open(resource_path("data", TABLE_NAME), "rt", encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    if not lines[0].startswith("#"):
+        raise ValueError(f"{TABLE_NAME} has no header line")
+    if lines[-1] == "":
+        lines.pop()
+    return tuple(line.split(" ") if line else [] for line in lines[1:])
 
 
 @lru_cache(maxsize=1)
 def frequencies() -> dict[str, float]:
     """wordfreq's English word -> frequency table, loaded once per process."""
-    from wordfreq import get_frequency_dict
+    freqs: dict[str, float] = {}
+    for index, bucket in enumerate(_buckets()):
+        if bucket:
+            freqs.update(dict.fromkeys(bucket, 10 ** (-index / 100)))
+    return freqs
 
-    return get_frequency_dict("en")
+
+def top_words(n: int) -> list[str]:
+    """The n commonest words, commonest first, as `wordfreq.top_n_list("en", n)` gives
+    them (words with a run of digits left out, as wordfreq does)."""
+    out: list[str] = []
+    for bucket in _buckets():
+        for word in bucket:
+            if not _MULTI_DIGIT_RE.match(word):
+                out.append(word)
+                if len(out) >= n:
+                    return out
+    return out
 
 
 def _raw(word: str, freqs: dict[str, float]) -> float:

@@ -97,13 +97,12 @@ def verb_forms(top: int = 30_000) -> frozenset[str]:
     """Common words that are only ever verbs (met, agreed, include, showed), from
     wordfreq's commonest words and lemminflect's lexicon: after a term, one of these makes
     the term a subject, not a modifier. Built with the compiled rules, never at run time."""
-    import wordfreq
-
+    from jargonfree.core.frequency import top_words
     from jargonfree.core.inflect import _lemminflect
 
     li = _lemminflect()
     out = set()
-    for word in wordfreq.top_n_list("en", top):
+    for word in top_words(top):
         if word.isalpha():
             lemmas = li.getAllLemmas(word)
             if "VERB" in lemmas and "NOUN" not in lemmas and "ADJ" not in lemmas:

@@ -1,0 +1,62 @@
+"""Start-up: `check` and `score` load only what they need. wordfreq (and its langcodes,
+ftfy, regex), lemminflect, PySide6 and python-docx stay out of a check of a plain text:
+the word frequencies come from jargonfree's own table (tools/build_frequency.py) and
+lemminflect is needed only when rules are compiled, which a warm cache has done."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("wordfreq", "langcodes", "ftfy", "regex", "lemminflect", "PySide6", "docx")
+TEXT = "The form was signed by the patient. Ask the PDQ team about the perambulation.\n"
+
+# Runs the CLI in-process, then reports which heavy modules were imported.
+_PROBE = """
+import json, sys
+import jargonfree.cli
+after_import = sorted(m for m in {heavy!r} if m in sys.modules)
+code = jargonfree.cli.main(sys.argv[1:])
+after_run = sorted(m for m in {heavy!r} if m in sys.modules)
+print(json.dumps({{"after_import": after_import, "after_run": after_run}}), file=sys.stderr)
+"""
+
+
+def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
+    for var in ("XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
+        env[var] = str(tmp_path / var.lower())
+    env["HOME"] = str(tmp_path / "home")
+    probe = _PROBE.format(heavy=HEAVY)
+    return subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
+                          text=True, env=env, cwd=tmp_path, timeout=600)
+
+
+def _modules(proc: subprocess.CompletedProcess) -> dict[str, list[str]]:
+    return json.loads(proc.stderr.strip().splitlines()[-1])
+
+
+def test_check_and_score_import_nothing_heavy(tmp_path):
+    path = tmp_path / "short.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    # The first run compiles the built-in rules into the cache (lemminflect may load then).
+    warm = _run(tmp_path, "check", "--format", "json", str(path))
+    assert warm.returncode in (0, 1), warm.stderr
+
+    proc = _run(tmp_path, "check", "--format", "json", str(path))
+    assert proc.returncode in (0, 1), proc.stderr
+    rules = {f["rule_id"] for f in json.loads(proc.stdout)[0]["findings"]}
+    # The check really ran all three kinds of finding on this text.
+    assert {"uncommon.rare", "acronym.undefined", "passive.be"} <= rules
+    mods = _modules(proc)
+    assert mods == {"after_import": [], "after_run": []}
+
+    score = _run(tmp_path, "score", str(path))
+    assert score.returncode in (0, 1), score.stderr
+    assert "reading age" in score.stdout.lower()
+    assert _modules(score) == {"after_import": [], "after_run": []}
