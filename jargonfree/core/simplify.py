@@ -288,7 +288,11 @@ def _tag_fits(tag: str, pos: str) -> bool:
 
 
 def _same_family(cand: str, lemma: str) -> bool:
-    """'diversion' for 'divert', 'pieces' for 'piece': the same word, no plainer."""
+    """'diversion' for 'divert', 'pieces' for 'piece': the same word, no plainer. Also
+    the word without its prefix ('developed' for 'underdeveloped', 'happy' for
+    'unhappy'), which often means the opposite."""
+    if len(cand) >= 4 and (lemma.endswith(cand) or cand.endswith(lemma)):
+        return True
     n = min(len(cand), len(lemma))
     if n < 4:
         return False

@@ -75,6 +75,11 @@ def test_no_antonyms(sentence, word, antonyms):
     assert not antonyms & set(words_for(sentence, word))
 
 
+def test_the_word_without_its_prefix_is_not_offered():
+    got = words_for("The coastal towns are underdeveloped.", "underdeveloped")
+    assert "developed" not in got
+
+
 def test_the_part_of_speech_in_the_sentence_decides():
     assert words_for("Her first novel was published in 1920.", "novel")[0] == "book"
     assert words_for("They tried a novel approach to the problem.", "novel")[0] == "new"
