@@ -174,7 +174,12 @@ def apply_edits(doc: DocxDocument, edits, *, track: bool = True, author: str = A
         by_para.setdefault(i, []).append((a, b, edit))
     for i, items in by_para.items():
         para = doc.paragraphs[i]
-        for a, b, edit in sorted(items, key=lambda x: x[0], reverse=True):  # right to left
+        made = False
+        # Right to left, the edits do not overlap: a cut keeps the left part of a w:t in
+        # the element the segments name, so what lies left of an edit is as it was read,
+        # and the paragraph is read again once, at the end (not after each edit: a
+        # 300-page document with 20,000 edits took 9 s more).
+        for a, b, edit in sorted(items, key=lambda x: x[0], reverse=True):
             runs, reason = _span_runs(para, a, b)
             if runs is None:
                 changes.append(DocxChange(i, a, b, edit.old, edit.new, False, reason))
@@ -184,9 +189,11 @@ def apply_edits(doc: DocxDocument, edits, *, track: bool = True, author: str = A
                 _track(runs, edit.new, next(ids), next(ids), author, date)
             else:
                 _replace(runs, edit.new)
+            made = True
+            changes.append(DocxChange(i, a, b, edit.old, edit.new, True))
+        if made:
             doc.edited.add(para.part)
             para.reread()
-            changes.append(DocxChange(i, a, b, edit.old, edit.new, True))
     changes.sort(key=lambda c: (c.paragraph, c.start))
     return changes
 
