@@ -21,11 +21,20 @@ import copy
 import difflib
 from dataclasses import dataclass
 
-from jargonfree.core.rewrite import Edit
 from jargonfree.formats.docx import SEPARATOR, DocxDocument, w
 from jargonfree.formats.docx_edit import XML_SPACE, apply_edits
 
 _KEEP_ONE = {w(t) for t in ("tc", "hdr", "ftr", "footnote", "endnote", "comment", "txbxContent")}
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A replacement in the checked text's offsets (what apply_edits takes)."""
+
+    start: int
+    end: int
+    old: str
+    new: str
 
 
 @dataclass(frozen=True, slots=True)

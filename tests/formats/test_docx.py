@@ -100,8 +100,8 @@ def _accept_or_reject(data: bytes, member: str, accept: bool) -> list[str]:
             parent.remove(el)
     out = []
     for p in root.iter(f"{W}p"):
-        hidden = {id(t) for d in p.iter(f"{W}del") for t in d.iter()}
-        out.append("".join(t.text or "" for t in p.iter(f"{W}t") if id(t) not in hidden))
+        out.append("".join(t.text or "" for t in p.iter(f"{W}t")
+                           if not any(a.tag == f"{W}del" for a in t.iterancestors())))
     return out
 
 
