@@ -192,3 +192,15 @@ def test_a_folder_of_many_files_is_checked_on_all_cores_in_order(run, tmp_path):
         assert any(line.startswith(f"{docs / f'{i:02}.txt'}:3:4: ") and f"'{word}'" in line
                    for line in lines), (word, lines)
     assert any(line.startswith(f"{docs / '99.docx'}:2:9: ") for line in lines)
+
+
+def test_fix_in_place_on_text_keeps_a_private_backup(run, tmp_path):
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Plan\n\nWe will leverage the network.\n", encoding="utf-8")
+    proc = run("fix", "--in-place", notes)
+    assert proc.returncode == 0, proc.stderr
+    assert notes.read_text(encoding="utf-8") == "# Plan\n\nWe will use the network.\n"
+    backup = tmp_path / "notes.backup.md"
+    assert backup.read_text(encoding="utf-8") == "# Plan\n\nWe will leverage the network.\n"
+    assert backup.stat().st_mode & 0o777 == 0o600
+    assert not (tmp_path / "notes.plain.md").exists()
