@@ -6,12 +6,14 @@ Writes resources/data/word_frequency.txt.gz from wordfreq's English "best" list 
 large list), so that jargonfree never imports wordfreq (and its langcodes, ftfy, regex
 and msgpack) when it checks a text: that import cost about 0.2 s of every start.
 
-Format: gzip'd UTF-8 text. The first line is a header starting with "#". Line N after it
-(counting from 0) holds the words whose frequency is N centibels below 1, that is
-10 ** (-N / 100), separated by single spaces (an empty line: no word at that frequency).
-This is wordfreq's own cBpack content as text, in wordfreq's order, so the values read
-back are exactly the ones `wordfreq.get_frequency_dict("en")` gives, and the order of
-the words is the order of `wordfreq.top_n_list`. gzip mtime is 0 so builds repeat.
+Format: gzip'd UTF-8 text, laid out so that a check reads only the words it looks up:
+a header line starting with "#", then SHARDS lines, one a shard: line 2 + k holds the
+words w with zlib.crc32(w.encode("utf-8")) % SHARDS == k, in alphabetical order, each
+followed by its band N (N centibels below 1: a frequency of 10 ** (-N / 100)), all
+space-separated. The values read back are exactly the ones
+`wordfreq.get_frequency_dict("en")` gives; sorting by (band, word) gives the order of
+`wordfreq.top_n_list` (wordfreq keeps each band in alphabetical order). gzip mtime is 0
+so builds repeat.
 
 Data: wordfreq (Robyn Speer and contributors), CC BY-SA 4.0; the file is shared under
 the same licence (see NOTICE and resources/data/README.md).
@@ -22,10 +24,12 @@ from __future__ import annotations
 import argparse
 import gzip
 import importlib.metadata
+import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "resources" / "data" / "word_frequency.txt.gz"
+SHARDS = 65536  # about 5 words a shard: a short text parses a few percent of the table
 
 
 def build(out: Path = OUT) -> Path:
@@ -33,16 +37,20 @@ def build(out: Path = OUT) -> Path:
     import wordfreq
 
     buckets = wordfreq.get_frequency_list("en")
-    for bucket in buckets:
+    shards: list[list[str]] = [[] for _ in range(SHARDS)]
+    for band, bucket in enumerate(buckets):
+        if bucket != sorted(bucket):
+            raise ValueError(f"wordfreq's band {band} is not in alphabetical order")
         for word in bucket:
             if not word or " " in word or "\n" in word:
                 raise ValueError(f"wordfreq word cannot be stored one per space: {word!r}")
+            shards[zlib.crc32(word.encode("utf-8")) % SHARDS].append(f"{word} {band}")
     version = importlib.metadata.version("wordfreq")
     header = (
         f"# jargonfree word frequencies from wordfreq {version} (en, best list), "
-        "CC BY-SA 4.0; line N after this one: words at 10**(-N/100)"
+        f"CC BY-SA 4.0; {SHARDS} shards by crc32; see tools/build_frequency.py"
     )
-    text = "\n".join([header, *(" ".join(bucket) for bucket in buckets)]) + "\n"
+    text = "\n".join([header, *(" ".join(sorted(s)) for s in shards)]) + "\n"
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "wb") as raw, gzip.GzipFile(
         filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0

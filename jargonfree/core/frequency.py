@@ -1,8 +1,9 @@
 """Word frequency on the Zipf scale (wordfreq's data), for rare-word findings and the jargon score.
 
 The table is wordfreq's English list, compiled into resources/data/word_frequency.txt.gz
-by tools/build_frequency.py: it is loaded once per process without importing wordfreq
-(whose import alone cost about 0.2 s of every start) and gives exactly the values of
+by tools/build_frequency.py: it is read once per process without importing wordfreq
+(whose import alone cost about 0.2 s of every start), in shards parsed only when one of
+their words is looked up, and gives exactly the values of
 `wordfreq.get_frequency_dict("en")`. Zipf = log10(frequency * 1e9):
 3 is once in a million words, 6 is "have", 7 is "the".
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+import zlib
 from functools import lru_cache
 
 from jargonfree.core.spelling import MAY_VARY_RE
@@ -60,47 +62,76 @@ _MULTI_DIGIT_RE = re.compile(r"\d[\d.,]+")
 TABLE_NAME = "word_frequency.txt.gz"
 
 
+class FrequencyTable:
+    """wordfreq's English word -> frequency table (tools/build_frequency.py), read lazily:
+    the file is split into shards by a hash of the word, and a shard is parsed the first
+    time one of its words is looked up, so a short text parses a few percent of it."""
+
+    def __init__(self, data: bytes) -> None:
+        lines = data.split(b"\n")  # decoded a shard at a time, when first needed
+        if not lines[0].startswith(b"#") or len(lines) < 3:
+            raise ValueError(f"{TABLE_NAME} is not a jargonfree frequency table")
+        if lines[-1] == b"":
+            lines.pop()
+        self._shards: list[bytes] = lines[1:]
+        self._parsed: dict[int, dict[str, str]] = {}
+        self._values: dict[str, float] = {}
+
+    def _shard(self, word: str) -> dict[str, str]:
+        key = zlib.crc32(word.encode("utf-8", "surrogatepass")) % len(self._shards)
+        shard = self._parsed.get(key)
+        if shard is None:
+            parts = self._shards[key].decode("utf-8").split(" ")
+            shard = self._parsed[key] = dict(zip(parts[0::2], parts[1::2], strict=False))
+        return shard
+
+    def get(self, word: str, default: float | None = None) -> float | None:
+        band = self._shard(word).get(word)
+        if band is None:
+            return default
+        value = self._values.get(band)
+        if value is None:  # band N: 10 ** (-N / 100), exactly as wordfreq computes it
+            value = self._values[band] = 10 ** (-int(band) / 100)
+        return value
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._shard(word)
+
+    def ranked(self) -> list[str]:
+        """Every word, commonest first, in wordfreq's order (parses the whole table)."""
+        pairs = []
+        for line in self._shards:
+            if line:
+                parts = line.decode("utf-8").split(" ")
+                pairs.extend(zip(map(int, parts[1::2]), parts[0::2], strict=True))
+        pairs.sort()
+        return [word for _, word in pairs]
+
+
 @lru_cache(maxsize=1)
-def _buckets() -> tuple[list[str], ...]:
-    """The table's words by frequency band: item N holds the words at 10 ** (-N / 100),
-    commonest first (see tools/build_frequency.py)."""
+def frequencies() -> FrequencyTable:
+    """wordfreq's English word -> frequency table, loaded once per process."""
     import gzip
 
     from jargonfree.resources import resource_path
 
-    with gzip.open(resource_path("data", TABLE_NAME), "rt", encoding="utf-8") as f:
-        lines = f.read().split("\n")
-    if not lines[0].startswith("#"):
-        raise ValueError(f"{TABLE_NAME} has no header line")
-    if lines[-1] == "":
-        lines.pop()
-    return tuple(line.split(" ") if line else [] for line in lines[1:])
-
-
-@lru_cache(maxsize=1)
-def frequencies() -> dict[str, float]:
-    """wordfreq's English word -> frequency table, loaded once per process."""
-    freqs: dict[str, float] = {}
-    for index, bucket in enumerate(_buckets()):
-        if bucket:
-            freqs.update(dict.fromkeys(bucket, 10 ** (-index / 100)))
-    return freqs
+    with gzip.open(resource_path("data", TABLE_NAME), "rb") as f:
+        return FrequencyTable(f.read())
 
 
 def top_words(n: int) -> list[str]:
     """The n commonest words, commonest first, as `wordfreq.top_n_list("en", n)` gives
     them (words with a run of digits left out, as wordfreq does)."""
     out: list[str] = []
-    for bucket in _buckets():
-        for word in bucket:
-            if not _MULTI_DIGIT_RE.match(word):
-                out.append(word)
-                if len(out) >= n:
-                    return out
+    for word in frequencies().ranked():
+        if not _MULTI_DIGIT_RE.match(word):
+            out.append(word)
+            if len(out) >= n:
+                break
     return out
 
 
-def _raw(word: str, freqs: dict[str, float]) -> float:
+def _raw(word: str, freqs: FrequencyTable) -> float:
     f = freqs.get(word)
     return math.log10(f * 1e9) if f else 0.0
 
