@@ -91,8 +91,12 @@ def reflagged(analyzer: Analyzer, text: str, profile: str, f, suggestion: str) -
     """Word-level findings on the pasted words once the suggestion replaces the span."""
     new = text[: f.start] + suggestion + text[f.end :]
     lo, hi = f.start, f.start + len(suggestion)
+    before = {(g.rule_id, g.text.lower()) for g in analyzer.analyze(text, profile).findings
+              if g != f and f.start <= g.start and g.end <= f.end}  # the writer's own words
     found = []
     for g in analyzer.analyze(new, profile).findings:
+        if (g.rule_id, g.text.lower()) in before:
+            continue
         if g.category not in WORD_LEVEL or not (g.start < hi and lo < g.end):
             continue
         if is_explained_form(suggestion, f.text) and f.text.lower() in g.text.lower():

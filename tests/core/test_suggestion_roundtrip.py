@@ -26,15 +26,21 @@ def explains(suggestion: str, term: str, g) -> bool:
 
 def reflagged(analyzer, text: str, profile: str) -> list[str]:
     problems = []
-    for f in analyzer.analyze(text, profile).findings:
+    found = analyzer.analyze(text, profile).findings
+    for f in found:
         if f.category not in OFFERED:
             continue
+        # Words the span already had, and were already flagged for, are not new: a
+        # passive turned round keeps the writer's own words ("verified", "amendment").
+        before = {(g.rule_id, g.text.lower()) for g in found
+                  if g is not f and f.start <= g.start and g.end <= f.end}
         for suggestion in f.suggestions:
             new = text[: f.start] + suggestion + text[f.end :]
             lo, hi = f.start, f.start + len(suggestion)
             for g in analyzer.analyze(new, profile).findings:
                 if (g.category in WORD_LEVEL and g.start < hi and lo < g.end
-                        and not explains(suggestion, f.text, g)):
+                        and not explains(suggestion, f.text, g)
+                        and (g.rule_id, g.text.lower()) not in before):
                     problems.append(f"{profile}: {f.text!r} -> {suggestion!r} in {text[:60]!r}: "
                                     f"{g.category} {g.rule_id} on {g.text!r}")
     return problems

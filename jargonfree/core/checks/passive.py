@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from jargonfree.core.checks import lower_same_length
+from jargonfree.core.checks.passive_rewrite import rewrite
 from jargonfree.core.model import Finding, make_finding
 from jargonfree.core.text import Paragraph
 
@@ -139,6 +140,13 @@ def check(par: Paragraph) -> list[Finding]:
                 continue
             first, last, kind = hit[0] + lo, hit[1] + lo, hit[2]
             after = last
+            active = rewrite(text, list(spans), first, last, sentence.end - base)
+            if active is not None:  # the doer is named: offer the active clause whole
+                findings.append(make_finding(
+                    text, active[0], active[1], f"passive.{kind}", "passive", MESSAGE,
+                    note=NOTE, suggestions=(active[2],),
+                ))
+                continue
             findings.append(make_finding(
                 text, spans[first][0], spans[last][1], f"passive.{kind}",
                 "passive", MESSAGE, note=NOTE,
