@@ -8,6 +8,7 @@ text made of a few repeated paragraphs would measure the cache, not the checks) 
 same (words, seed) always gives the same text.
 
     python tests/benchmarks/corpus.py 1000 > /tmp/1k.txt
+    python tests/benchmarks/corpus.py 1000 1 long > /tmp/1k-long.txt   # or: lines
 """
 
 from __future__ import annotations
@@ -189,5 +190,71 @@ def edit_paragraph(text: str, index: int, tag: int) -> str:
     return "\n\n".join(parts)
 
 
+# Other shapes of text, from the same sentences (no outside data): "long" is long
+# paragraphs of long sentences with few breaks (a report's body, a pasted PDF); "lines" is
+# short lines, lists and tables (a form, a leaflet's checklist, a pasted spreadsheet).
+SHAPES = ("health", "long", "lines")
+_JOINERS = [", and ", ", while ", "; ", ", which means that ", ", because ", ", although "]
+_TABLE_HEADS = [("Service", "Where", "When"), ("Item", "Owner", "Due"),
+                ("Measure", "Target", "Progress")]
+
+
+def _long_sentence(rng: random.Random) -> str:
+    """Two to four sentences joined into one, lower-cased after the first."""
+    parts = [_sentence(rng).rstrip(".") for _ in range(rng.randint(2, 4))]
+    out = parts[0]
+    for part in parts[1:]:
+        out += rng.choice(_JOINERS) + part[:1].lower() + part[1:]
+    return out + "."
+
+
+def _long_block(rng: random.Random) -> str:
+    return " ".join(_long_sentence(rng) for _ in range(rng.randint(8, 20)))
+
+
+def _lines_block(rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.15:
+        return rng.choice(HEADINGS)
+    if roll < 0.45:
+        items = rng.sample(LIST_ITEMS, rng.randint(3, 8))
+        numbered = rng.random() < 0.4
+        return "\n".join(f"{i}. {item}" if numbered else f"* {item}"
+                         for i, item in enumerate(items, 1))
+    if roll < 0.7:
+        head = rng.choice(_TABLE_HEADS)
+        rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        for _ in range(rng.randint(2, 6)):
+            cells = [_fill(rng.choice(LIST_ITEMS), rng), _fill("{place}", rng),
+                     _fill("{day} {time}", rng)]
+            rows.append("| " + " | ".join(cells) + " |")
+        return "\n".join(rows)
+    return "\n".join(_fill(rng.choice(PLAIN + PASSIVE + WORDY), rng)
+                     for _ in range(rng.randint(1, 4)))
+
+
+def make_shaped(words: int, shape: str = "health", seed: int = 1) -> str:
+    """A text of exactly `words` words in one of SHAPES ("health" is make_text)."""
+    if shape == "health":
+        return make_text(words, seed)
+    block = {"long": _long_block, "lines": _lines_block}[shape]
+    rng = random.Random(f"jargonfree-bench-{shape}-{seed}")
+    blocks: list[str] = []
+    total = 0
+    while total < words:
+        text = block(rng)
+        n = count_words(text)
+        if total + n > words:
+            text = _truncate(text, words - total)
+            n = count_words(text)
+        if n:
+            blocks.append(text)
+            total += n
+    return "\n\n".join(blocks) + "\n"
+
+
 if __name__ == "__main__":
-    sys.stdout.write(make_text(int(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 1))
+    n = int(sys.argv[1])
+    seed = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    shape = sys.argv[3] if len(sys.argv) > 3 else "health"
+    sys.stdout.write(make_shaped(n, shape, seed))
