@@ -46,6 +46,7 @@ _NOT_DOERS = frozenset(
 )
 _SUBJECT_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*\Z")
 _PLURAL_PRONOUNS = frozenset("we they you".split())
+_RELATIVE = frozenset("which whom who whose that where when".split())
 
 
 def rewrite(text: str, words: list[tuple[int, int]], aux: int, part: int,
@@ -97,6 +98,9 @@ def rewrite(text: str, words: list[tuple[int, int]], aux: int, part: int,
     doer_end = words[d1 - 1][1]
     end = doer_end + len(text[doer_end:sentence_end].rstrip())
     rest = text[doer_end:end]
+    follow = rest.lower().split()[:2]
+    if follow and (follow[0] in _RELATIVE or (len(follow) > 1 and follow[1] in _RELATIVE)):
+        return None  # "by a poll in which ...": the clause would hang on the wrong noun
     clause = f"{doer[0].upper()}{doer[1:]} {verb} {obj}{rest}"
     return start, end, clause
 
