@@ -98,7 +98,7 @@ def build_leaflet(path: Path, *, tracked: bool = True, textbox: bool = True) -> 
             f'<w:ins xmlns:w="{W_NS}" w:id="902" w:author="Ann" w:date="2026-01-02T10:00:00Z">'
             f'<w:r><w:t>improving</w:t></w:r></w:ins>'))
         tp.add_run(" the clinic.")
-    d.add_paragraph("Your letter was sent by the clinic.")  # passive: no suggestion
+    d.add_paragraph("Your letter was sent yesterday.")  # passive with no doer: no suggestion
     if textbox:
         box = d.add_paragraph()
         box._p.append(_xml(
