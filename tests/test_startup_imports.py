@@ -13,7 +13,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("wordfreq", "langcodes", "ftfy", "regex", "lemminflect", "PySide6", "docx")
-TEXT = "The form was signed by the patient. Ask the PDQ team about the perambulation.\n"
+TEXT = (
+    "The form was signed by the patient. Ask the PDQ team about the perambulation.\n\n"
+    "The programme board met the project team. The programme is new.\n"
+)
 
 # Runs the CLI in-process, then reports which heavy modules were imported.
 _PROBE = """

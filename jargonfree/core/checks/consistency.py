@@ -255,9 +255,27 @@ def _compound(text: str, spans, words: list[str], i: int, n: int) -> bool:
     return text[a].isupper() and (i > 1 or b - a > 1 and not text[a + 1 : b].islower())
 
 
+@lru_cache(maxsize=1)
+def _stored_nouns() -> dict[str, bool]:
+    """lemminflect's answers for the built-in terms, stored at build time
+    (tools/build_consistency_nouns.py), so that a check never imports it for them."""
+    from jargonfree.resources import resource_path
+
+    out = {}
+    for line in resource_path("data", "consistency_nouns.tsv").read_text(
+            encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, flag = line.partition("\t")
+            out[word] = flag == "1"
+    return out
+
+
 @lru_cache(maxsize=4096)
 def _noun_only(word: str) -> bool:
     """A word lemminflect knows as a noun and not as an adjective (elderly, patient)."""
+    stored = _stored_nouns().get(word)
+    if stored is not None:
+        return stored
     from lemminflect import getAllLemmas
 
     readings = getAllLemmas(word)
