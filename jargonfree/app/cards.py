@@ -294,15 +294,16 @@ def context_menu(editor, event) -> QMenu:
         cursor = QTextCursor(selection)
         if cursor.hasSelection():
             cursor.setPosition(selection.selectionStart())
+    # First, so that a highlight's own choices and "Always flag" go above it.
+    from jargonfree.app.simpler import add_simpler_words
+
+    add_simpler_words(menu, editor, cursor)
     hits = editor.hits_at(cursor.position(), inclusive_end=True)
     if hits:
         add_finding_actions(menu, hits, editor, editor.count_like)
     word = _word_for_menu(cursor, selection)
     if word and not any(h.finding.text.lower() == word.lower() for h in hits):
         add_flag_action(menu, word, editor)
-    from jargonfree.app.simpler import add_simpler_words
-
-    add_simpler_words(menu, editor, cursor)
     return menu
 
 
