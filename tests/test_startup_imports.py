@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("wordfreq", "langcodes", "ftfy", "regex", "lemminflect", "PySide6", "docx")
+HEAVY = ("wordfreq", "langcodes", "ftfy", "regex", "lemminflect", "PySide6", "docx",
+         "multiprocessing")
 TEXT = (
     "The form was signed by the patient. Ask the PDQ team about the perambulation.\n\n"
     "The programme board met the project team. The programme is new.\n"

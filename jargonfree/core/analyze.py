@@ -176,8 +176,11 @@ class Analyzer:
         second half of the paragraphs while this one does the first. Where fork is not
         available, on one core, or if the copy fails, nothing is lost but the time.
         """
-        import multiprocessing as mp
         import os
+
+        if len(text) < PARALLEL_MIN_CHARS:
+            return  # before importing multiprocessing (12 ms of a short check's start)
+        import multiprocessing as mp
 
         options = options or Options()
         prof = self._profile(profile, options)
