@@ -282,7 +282,7 @@ class Analyzer:
         """An uncommon-word finding with the simpler-words engine's first substitutes (the
         span takes in a/an when the first one needs the other article)."""
         start, end, words = self.simplifier.suggest_span(text, f.start, f.end, profile,
-                                                         SIMPLER_WORDS, rules=False)
+                                                         SIMPLER_WORDS, rules=False, sure=True)
         if not words:
             return f
         return Finding(start, end, f.line, f.column, text[start:end], f.rule_id, f.category,
