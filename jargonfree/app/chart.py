@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from jargonfree.app.styles import is_dark, ok_colour
 from jargonfree.core.profiles import shown_age
+from jargonfree.core.readability import READING_AGE_CAP, age_words
 
 MAX_BARS = 120  # more paragraphs than this are grouped: each bar shows a group's hardest
 
@@ -95,9 +96,9 @@ class ReadingAgeChart(QWidget):
         worst, age = max(ages, key=lambda x: x[1])
         if self.step == 1:
             return (f"{head}; {over:,} above the target; the hardest is {self.where(worst)}, "
-                    f"reading age {age:.0f}.")
+                    f"reading age {_age(age)}.")
         return (f"{head}, up to {self.step} a bar; {plural(over, 'bar')} above the target; "
-                f"the hardest is in {self.where(worst)}, reading age {age:.0f}.")
+                f"the hardest is in {self.where(worst)}, reading age {_age(age)}.")
 
     def _top(self) -> float:
         ages = [a for _, _, a, _ in self.bars if a is not None]
@@ -199,9 +200,15 @@ class ReadingAgeChart(QWidget):
             return f"{which}: a heading, a label or too short to score"
         verdict = " (above the target)" if self.above(age) else ""
         hardest = "hardest " if count > 1 else ""
-        return f"{which}: {hardest}reading age {age:.0f}{verdict}. Click to go there."
+        return f"{which}: {hardest}reading age {_age(age)}{verdict}. Click to go there."
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         i = self._bar_at(event.position().x())
         if i is not None:
             self.paragraph_clicked.emit(self.bars[i][0])
+
+
+def _age(age: float) -> str:
+    """A paragraph's reading age as the rest of the app says it: the core caps paragraph
+    ages at READING_AGE_CAP, so one at the cap reads "over 21 (university level)"."""
+    return age_words(age, capped=age >= READING_AGE_CAP)

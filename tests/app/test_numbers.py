@@ -92,3 +92,16 @@ def test_a_real_change_of_the_text_is_still_judged(qtbot, make_window):
     labels = [w.panel.compare.itemAt(i).widget().text() for i in range(w.panel.compare.count())]
     assert any(t.endswith("(better)") for t in labels)
     assert "Audience" not in labels
+
+
+def test_a_paragraph_at_the_cap_reads_over_21_in_the_chart(qtbot):
+    # The core caps paragraph ages at 21, as it caps the document's: the chart says so in
+    # the same words as the score panel, never a bare "21" for a text far above it.
+    a = fake_analyze("One.\n\nTwo.")
+    a = dataclasses.replace(a, paragraph_grades=((0, 4, 21.0), (6, 10, 12.0)),
+                            paragraph_lines=(1, 3))
+    panel = panel_for(qtbot, a)
+    assert panel.chart.tip(0).startswith(
+        "Paragraph 1 (line 1): reading age over 21 (university level) (above the target)")
+    assert panel.chart.tip(1).startswith("Paragraph 2 (line 3): reading age 12")
+    assert "reading age over 21 (university level)." in panel.chart.summary()
