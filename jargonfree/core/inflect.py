@@ -63,7 +63,9 @@ def word_inflections(word: str) -> dict[str, str]:
     return out
 
 
-HEAD_ENDS = frozenset("of for to that who which with in on at from are is was were".split())
+HEAD_ENDS = frozenset(
+    "of for to that who which with in on at from are is was were through into by under about "
+    "between without".split())
 UNCOUNTABLE = frozenset(
     "information advice data staff equipment research evidence feedback support care help "
     "knowledge guidance money funding work training progress news software people health "

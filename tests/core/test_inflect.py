@@ -106,3 +106,12 @@ def test_match_case(replacement, matched, expected):
 )
 def test_article_for(phrase, article):
     assert article_for(phrase) == article
+
+
+def test_a_noun_phrase_takes_the_number_before_its_preposition():
+    # "antibiotics through a drip", not "antibiotic through a drips": the head noun is
+    # the word before "through", as it is before "of" ("sets of tools").
+    from jargonfree.core.inflect import inflect_phrase
+
+    assert inflect_phrase("antibiotic through a drip", 99, "NNS") == "antibiotics through a drip"
+    assert inflect_phrase("set of tools", 99, "NNS") == "sets of tools"
