@@ -68,7 +68,7 @@ def _analyzer(args):
 
 
 def _check(args) -> int:
-    from jargonfree.batch import in_order, worth_forking
+    from jargonfree.batch import worth_forking
     from jargonfree.core.model import level_rank
     from jargonfree.formats import ReadError
     from jargonfree.formats.documents import expand_inputs, relocate_findings
@@ -84,29 +84,23 @@ def _check(args) -> int:
         analyzer = _analyzer(args)  # warm before the copies are forked
 
     def check_one(path):
-        """(error, warning, kind, result) for one input; printing is left to the caller,
+        """(error, warning, (kind, result)) for one input; printing is left to the caller,
         so that lines come out in the order the files were given."""
         nonlocal analyzer
         try:
             doc = _reader(path, quiet=True)
         except ReadError as exc:
-            return str(exc), None, None, None
+            return str(exc), None, None
         analyzer = analyzer or _analyzer(args)
         if not batch:
             analyzer.prefill(doc.text, args.profile, options)  # long texts: both cores
         result = analyzer.analyze(doc.text, args.profile, options)
         if doc.kind == "docx":  # line = paragraph number
             result = replace(result, findings=relocate_findings(result.findings, doc.source))
-        return None, doc.warning, doc.kind, result
+        return None, doc.warning, (doc.kind, result)
 
-    for path, (error, warning, kind, result) in zip(
-            files, in_order(check_one, files) if batch else map(check_one, files), strict=True):
-        if error:
-            print(f"jargonfree: {error}", file=sys.stderr)
-            status = 2
-            continue
-        if warning:
-            print(f"jargonfree: warning: {warning}", file=sys.stderr)
+    failed: list[str] = []
+    for path, warning, (kind, result) in _readable(files, check_one, batch, failed):
         for f in result.findings:
             worst = max(worst, level_rank(f.level))
         if args.format == "json":
@@ -117,6 +111,8 @@ def _check(args) -> int:
         else:
             for f in result.findings:
                 print(text_line(path, f))
+    if failed:
+        status = 2
     if args.format == "json":
         json.dump(outputs, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -164,7 +160,7 @@ def _score(args) -> int:
 
 def _score_table(args, inputs: list[str]) -> int:
     """One line a file, the hardest first, and a total: which documents need work."""
-    from jargonfree.batch import in_order, worth_forking
+    from jargonfree.batch import worth_forking
     from jargonfree.formats import ReadError
     from jargonfree.formats.documents import expand_inputs
 
@@ -184,16 +180,11 @@ def _score_table(args, inputs: list[str]) -> int:
         analyzer = analyzer or _analyzer(args)
         return None, doc.warning, analyzer.analyze(doc.text, args.profile, options).readability
 
-    rows = []
-    for path, (error, warning, r) in zip(
-            files, in_order(score_one, files) if batch else map(score_one, files), strict=True):
-        if error:
-            print(f"jargonfree: {error}", file=sys.stderr)
-            status = 2
-            continue
-        if warning:
-            print(f"jargonfree: warning: {warning}", file=sys.stderr)
+    rows, failed = [], []
+    for path, _warning, r in _readable(files, score_one, batch, failed):
         rows.append(("standard input" if path == "-" else path, r))
+    if failed:
+        status = 2
     unknown = float("-inf")
     rows.sort(key=lambda row: (row[1].reading_age if row[1].reading_age is not None
                                else unknown, row[0]), reverse=True)
@@ -394,3 +385,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _readable(files, job, batch: bool, failed: list):
+    """Run `job(path) -> (error, warning, payload)` over the inputs (forked over all cores
+    when `batch`), yielding (path, warning, payload) in the order given. An unreadable
+    input gets its one line on standard error and is added to `failed`; a warning is
+    printed before its file's output."""
+    if batch:
+        from jargonfree.batch import in_order
+
+        results = in_order(job, files)
+    else:
+        results = map(job, files)
+    for path, (error, warning, payload) in zip(files, results, strict=True):
+        if error:
+            print(f"jargonfree: {error}", file=sys.stderr)
+            failed.append(path)
+            continue
+        if warning:
+            print(f"jargonfree: warning: {warning}", file=sys.stderr)
+        yield path, warning, payload
