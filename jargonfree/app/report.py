@@ -12,7 +12,7 @@ import html
 from pathlib import Path
 
 from jargonfree.app.cards import category_title
-from jargonfree.app.styles import SHADES, STYLES
+from jargonfree.app.styles import MARKS, SHADES, STYLES
 from jargonfree.core.describe import (
     flesch_label,
     goal_words,
@@ -20,10 +20,13 @@ from jargonfree.core.describe import (
     reading_age_words,
     reading_time_words,
 )
+from jargonfree.core.emphasis import shaded_sentences
 from jargonfree.core.model import Analysis, Finding
 from jargonfree.core.profiles import get_profile
 
 SEVERITY = {"sentence.long": 1, "sentence.hard": 2, "sentence.very_hard": 3}
+VERY_HARD = "sentence.very_hard"
+BAR = "\u258c"  # ▌, drawn before each hard or long sentence
 
 
 def report_name(document: Path | None, when: dt.date, suffix: str) -> str:
@@ -79,8 +82,7 @@ def build_html(title: str, text: str, analysis: Analysis, *, when: dt.date | Non
     count_rows = "".join(f"<tr><td>{e(STYLES[c].label)}</td><td>{counts[c]}</td></tr>"
                          for c in STYLES if c in counts) or '<tr><td colspan="2">None</td></tr>'
     groups = group_findings(analysis.findings)
-    numbered = {id(f): n for n, group in enumerate(groups, start=1) for f in group
-                if f.category != "sentence"}
+    numbered = {id(f): n for n, group in enumerate(groups, start=1) for f in group}
     rows = [_group_row(n, g) for n, g in enumerate(groups, start=1)]
     word_rows = "".join(r for r, g in zip(rows, groups, strict=True)
                         if g[0].category != "sentence")
@@ -165,20 +167,24 @@ def _group_row(n: int, group: list[Finding]) -> str:
 
 def _legend() -> str:
     parts = []
-    for rule, (light, _) in SHADES.items():
+    for rule in ("sentence.very_hard", "sentence.hard", "sentence.long"):
         name = rule.split(".")[1].replace("_", " ")
-        parts.append(f'<span style="background-color:{light}">{name} sentence</span>')
+        parts.append(f'<span style="color:{MARKS[rule][0]}">{BAR}</span> {name} sentence')
+    parts.append(f'<span style="background-color:{SHADES[VERY_HARD][0]}">shaded: among the '
+                 "hardest</span>")
     for category, style in STYLES.items():
         if category != "sentence":
             parts.append(f'<span style="color:{style.light}; text-decoration: underline">'
                          f"{html.escape(style.label.lower())}</span>")
-    return "Marks: " + ", ".join(parts) + ". Small numbers point to the table above."
+    return "Marks: " + ", ".join(parts) + ". Small numbers point to the tables above."
 
 
 def marked_text(text: str, analysis: Analysis, numbered: dict[int, int] | None = None) -> str:
-    """The text as HTML: sentences shaded, findings underlined in their colour, each
-    followed by its number in the findings table. Overlaps are cut into segments, so
-    spans never need to nest."""
+    """The text as HTML: findings underlined in their colour, each followed by its number
+    in the findings table; a coloured bar, with its number, before every hard, very hard
+    or long sentence, and only the hardest very hard sentences shaded (as in the editor:
+    core/emphasis.py), so the worst stand out. Overlaps are cut into segments, so spans
+    never need to nest."""
     numbered = numbered or {}
     cuts = {0, len(text)}
     for f in analysis.findings:
@@ -188,10 +194,16 @@ def marked_text(text: str, analysis: Analysis, numbered: dict[int, int] | None =
                        key=lambda f: f.start)
     words = sorted((f for f in analysis.findings if f.category != "sentence"),
                    key=lambda f: f.start)
+    shaded = set(shaded_sentences(text, sentences))
     ends: dict[int, list[int]] = {}
     for f in words:
         if id(f) in numbered:
             ends.setdefault(f.end, []).append(numbered[id(f)])
+    bars: dict[int, Finding] = {}  # the worst sentence finding starting at each point
+    for f in sentences:
+        held = bars.get(f.start)
+        if held is None or SEVERITY.get(f.rule_id, 0) > SEVERITY.get(held.rule_id, 0):
+            bars[f.start] = f
     out = []
     si = wi = 0
     active_s: list[Finding] = []
@@ -205,11 +217,11 @@ def marked_text(text: str, analysis: Analysis, numbered: dict[int, int] | None =
             wi += 1
         active_s = [f for f in active_s if f.end > a]
         active_w = [f for f in active_w if f.end > a]
+        if a in bars:
+            out.append(_bar(bars[a], numbered.get(id(bars[a]))))
         style = []
-        if active_s:
-            worst = max(active_s, key=lambda f: SEVERITY.get(f.rule_id, 0))
-            light = SHADES.get(worst.rule_id, SHADES["sentence.hard"])[0]
-            style.append(f"background-color:{light}")
+        if any((f.start, f.end) in shaded for f in active_s):
+            style.append(f"background-color:{SHADES[VERY_HARD][0]}")
         if active_w:
             c = STYLES[active_w[0].category].light
             style.append(f"color:{c}; text-decoration: underline")
@@ -218,6 +230,14 @@ def marked_text(text: str, analysis: Analysis, numbered: dict[int, int] | None =
         if b in ends:
             out.append("<sup>" + ",".join(str(n) for n in ends[b]) + "</sup>")
     return "".join(out)
+
+
+def _bar(f: Finding, number: int | None) -> str:
+    """The mark before a hard, very hard or long sentence: a bar in the editor's margin
+    colour, then its number in the sentences table."""
+    colour = MARKS.get(f.rule_id, MARKS["sentence.hard"])[0]
+    label = f"<sup>{number}</sup>" if number is not None else ""
+    return f'<span class="bar" style="color:{colour}">{BAR}</span>{label}'
 
 
 def export_html(path: Path, html_text: str) -> str | None:

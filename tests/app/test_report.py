@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from jargonfree.app.report import build_html, export_html, export_pdf, marked_text, report_name
+from jargonfree import analyze
+from jargonfree.app.report import (
+    BAR,
+    build_html,
+    export_html,
+    export_pdf,
+    group_findings,
+    marked_text,
+    report_name,
+)
 
 from .fake_engine import fake_analyze
 
@@ -91,7 +101,8 @@ def test_marked_text_cuts_overlaps_into_flat_spans():
     html_text = marked_text(TEXT, analysis)
     c = parse(f"<div>{html_text}</div>")
     assert c.errors == []
-    assert "".join(c.text) == TEXT.replace("\n", "")  # every character, once, in order
+    # every character, once, in order (the bars before hard sentences aside)
+    assert "".join(c.text).replace(BAR, "") == TEXT.replace("\n", "")
 
 
 def test_pdf_report_is_a4_and_not_empty(qtbot, tmp_path):
@@ -122,3 +133,28 @@ def test_report_says_over_21_for_a_capped_reading_age():
                             notes={"reading_age": "the text reads above reading age 21"})
     page = build_html("t", "We utilise it.", dataclasses.replace(a, readability=r))
     assert "UK reading age over 21 (university level)" in page
+
+
+HARD = ("The integrated care system's strategic transformation programme, which was co-produced "
+        "with stakeholders across the footprint, will leverage cross-organisational learning "
+        "to operationalise sustainable improvements in population health outcomes. ")
+
+
+def test_report_shades_only_the_hardest_sentences_and_marks_every_hard_one():
+    # A wall of very hard sentences: the report used to shade all of it.
+    text = "".join(HARD for _ in range(8)) + "\n\nWe will ring you. It will be soon."
+    analysis = analyze(text, profile="general")
+    sentences = [f for f in analysis.findings if f.category == "sentence"]
+    assert sum(f.rule_id == "sentence.very_hard" for f in sentences) == 8
+    groups = group_findings(sentences)  # a long and very hard sentence is one row
+    numbered = {id(f): n for n, g in enumerate(groups, start=1) for f in g}
+    page = marked_text(text, analysis, numbered)
+    c = parse(f"<div>{page}</div>")
+    assert c.errors == []
+    shaded = re.findall(r'<span style="background-color:[^"]*">([^<]*)</span>', page)
+    assert 0 < sum(len(t) for t in shaded) <= 0.2 * len(text)
+    starts = {f.start for f in sentences}
+    assert page.count(f">{BAR}</span>") == len(starts)  # one bar per marked sentence
+    for n in numbered.values():
+        assert f"<sup>{n}</sup>" in page
+    assert "We will ring you." in "".join(c.text)
