@@ -80,7 +80,7 @@ class Segment:
 
     start: int  # offsets in the paragraph's text
     end: int
-    element: object | None  # the w:t element, or None
+    element: object | None  # the w:t element (or w:tab, w:br...: one character), or None
     offset: int = 0  # where the stretch starts in element.text
     editable: bool = True
 
@@ -100,6 +100,8 @@ class DocxParagraph:
     list_marker: str = ""  # "•" or "1." for list items (shown by the editor)
     level: int = 0  # heading level (1-9) or list level (0-8)
     field_state: tuple[int, bool] = (0, False)  # open fields where the paragraph starts
+    numbering: tuple[str, str, str] | None = None  # (list id, number format, level text)
+    container: int = 0  # the body, a table cell, a note...: paragraphs in one can be joined
 
     def reread(self) -> None:
         """Text and segments again from the XML, after an edit."""
@@ -272,12 +274,11 @@ class _Walker:
                 if child.text:
                     editable = not locked and self.field_depth == 0
                     self._add(segments, pieces, child.text, child, editable)
-            elif tag in (w("tab"), w("ptab")):
-                self._add(segments, pieces, "\t")
-            elif tag in (w("br"), w("cr")):
-                self._add(segments, pieces, "\n")
-            elif tag == w("noBreakHyphen"):
-                self._add(segments, pieces, "-")
+            elif tag in (w("tab"), w("ptab"), w("br"), w("cr"), w("noBreakHyphen")):
+                # One character each; a replacement may take them away with the words.
+                shown_as = {w("br"): "\n", w("cr"): "\n", w("noBreakHyphen"): "-"}
+                self._add(segments, pieces, shown_as.get(tag, "\t"), child,
+                          not locked and self.field_depth == 0)
             elif tag in (w("drawing"), w("pict"), w("object")):
                 self._count_unreachable(child)
             elif tag == f"{{{MC}}}AlternateContent":
@@ -308,6 +309,7 @@ class _Reader(_Walker):
         self.blob_parts: dict[str, object] = {}
         self.styles = self._styles()
         self.numbering = _Numbering(document)
+        self._containers: dict[int, int] = {}  # id(element) -> number, while reading
 
     def _styles(self) -> _Styles:
         try:
@@ -396,9 +398,12 @@ class _Reader(_Walker):
         field_state = (self.field_depth, self.in_code)
         text, segments = self.walk(p)
         style_name, kind, level, marker = self._style_of(p)
+        container = self._containers.setdefault(id(p.getparent()), len(self._containers) + 1)
         self.paragraphs.append(DocxParagraph(p, partname, where, style_name, kind, text,
                                              segments, list_marker=marker, level=level,
-                                             field_state=field_state))
+                                             field_state=field_state,
+                                             numbering=self.numbering.last if marker else None,
+                                             container=container))
 
     def _style_of(self, p) -> tuple[str, str, int, str]:
         ppr = p.find(w("pPr"))
@@ -489,6 +494,7 @@ class _Numbering:
     def __init__(self, document):
         self.formats: dict[tuple[str, int], tuple[str, str]] = {}
         self.counters: dict[tuple[str, int], int] = {}
+        self.last: tuple[str, str, str] | None = None  # the last marker's (id, format, text)
         try:
             root = document.part.numbering_part.element
         except Exception:  # noqa: BLE001 - no numbering part
@@ -519,22 +525,29 @@ class _Numbering:
         if num_id in (None, "0"):
             return None, 0
         fmt, text = self.formats.get((num_id, ilvl), ("bullet", "•"))
+        self.last = (num_id, fmt, text)
         if fmt == "bullet" or fmt == "none":
             return "•", ilvl
         key = (num_id, ilvl)
         self.counters[key] = self.counters.get(key, 0) + 1
         for deeper in [k for k in self.counters if k[0] == num_id and k[1] > ilvl]:
             del self.counters[deeper]
-        n = self.counters[key]
-        if fmt in ("lowerLetter", "upperLetter"):
-            c = chr(ord("a") + (n - 1) % 26)
-            value = c.upper() if fmt == "upperLetter" else c
-        elif fmt in ("lowerRoman", "upperRoman"):
-            value = _roman(n)
-            value = value.upper() if fmt == "upperRoman" else value
-        else:
-            value = str(n)
-        return text.replace(f"%{ilvl + 1}", value).replace("%", "") or f"{value}.", ilvl
+        return list_marker(fmt, text, ilvl, self.counters[key]), ilvl
+
+
+def list_marker(fmt: str, text: str, ilvl: int, n: int) -> str:
+    """The marker Word shows for the n-th item (1-based) of a list level: '3.', 'b)', '•'."""
+    if fmt in ("bullet", "none"):
+        return "•"
+    if fmt in ("lowerLetter", "upperLetter"):
+        c = chr(ord("a") + (n - 1) % 26)
+        value = c.upper() if fmt == "upperLetter" else c
+    elif fmt in ("lowerRoman", "upperRoman"):
+        value = _roman(n)
+        value = value.upper() if fmt == "upperRoman" else value
+    else:
+        value = str(n)
+    return text.replace(f"%{ilvl + 1}", value).replace("%", "") or f"{value}."
 
 
 def _roman(n: int) -> str:

@@ -195,12 +195,25 @@ def test_edit_inside_a_word_splits_the_run_and_keeps_both_sides(tmp_path):
     assert reread.text == "Staff should use the new form today."
 
 
-def test_a_span_crossing_a_link_edge_is_not_changed_and_says_why(leaflet):
+def test_a_span_crossing_a_link_edge_is_changed_on_both_sides(leaflet):
+    original = leaflet.read_bytes()
     doc = read_docx(leaflet)
     start = doc.text.index("facilitation page for")
     change = apply_edits(doc, [Edit(start, start + 21, "facilitation page for", "x")])[0]
-    assert not change.made and "link" in change.reason
-    assert not doc.edited
+    assert change.made, change.reason
+    data = docx_bytes(doc)
+    assert "See the x help." in _accept_or_reject(data, "word/document.xml", accept=True)
+    assert _accept_or_reject(data, "word/document.xml", accept=False) == \
+        _accept_or_reject(original, "word/document.xml", accept=True)
+    link = etree.fromstring(_members(data)["word/document.xml"]).find(f".//{W}hyperlink")
+    assert "".join(t.text for t in link.iter(f"{W}t")) == "the x"  # the new words keep the link
+
+
+def test_a_field_result_is_not_changed_and_says_why(leaflet):
+    doc = read_docx(leaflet)
+    start = doc.text.index("Page 1") + 5
+    change = apply_edits(doc, [Edit(start, start + 1, "1", "2")])[0]
+    assert not change.made and "field" in change.reason
 
 
 def test_comments_are_anchored_on_the_flagged_words(leaflet):
@@ -403,3 +416,141 @@ def test_a_docx_that_cannot_be_read_gets_the_same_line_as_a_text_file(
         messages.append(str(info.value))
     assert messages[0] == messages[1]
     assert expected in messages[0] and str(path) in messages[0]
+
+
+# --- structure: splits, joins, pastes, someone else's revisions -------------------------
+
+def _resolve(data: bytes, accept: bool) -> list[tuple[str | None, str]]:
+    """(style id, text) of each body paragraph once jargonfree's revisions are accepted
+    or rejected, paragraph marks and property changes included, done on the XML here.
+    Other authors' revisions are left alone (their deleted text is not read)."""
+    root = etree.fromstring(_members(data)["word/document.xml"])
+    ours = lambda el: el.get(f"{W}author") == AUTHOR  # noqa: E731
+    for tag in ("ins", "del"):
+        for el in [e for e in root.iter(f"{W}{tag}") if ours(e)]:
+            parent = el.getparent()
+            if parent.tag == f"{W}rPr":  # a paragraph mark
+                p = parent.getparent().getparent()
+                parent.remove(el)
+                if (tag == "del") == accept:  # the mark goes: join p and the next one
+                    nxt = p.getnext()
+                    if accept:
+                        for child in [c for c in nxt if c.tag != f"{W}pPr"]:
+                            p.append(child)
+                        nxt.getparent().remove(nxt)
+                    else:
+                        ppr = nxt.find(f"{W}pPr")
+                        at = 1 if ppr is not None else 0
+                        for child in [c for c in p if c.tag != f"{W}pPr"]:
+                            nxt.insert(at, child)
+                            at += 1
+                        p.getparent().remove(p)
+                continue
+            if (tag == "ins") == accept:
+                for t in el.iter(f"{W}delText"):
+                    t.tag = f"{W}t"
+                index = parent.index(el)
+                for child in list(el):
+                    parent.insert(index, child)
+                    index += 1
+            parent.remove(el)
+    for change in [c for c in root.iter(f"{W}pPrChange") if ours(c)]:
+        ppr = change.getparent()
+        if not accept:
+            for child in [c for c in ppr if c.tag not in (f"{W}rPr", f"{W}sectPr")]:
+                if child is not change:
+                    ppr.remove(child)
+            for i, child in enumerate(list(change.find(f"{W}pPr"))):
+                ppr.insert(i, child)
+        ppr.remove(change)
+    out = []
+    for p in root.find(f"{W}body").iter(f"{W}p"):
+        style = p.find(f"{W}pPr/{W}pStyle")
+        text = "".join(t.text or "" for t in p.iter(f"{W}t")
+                       if not any(a.tag == f"{W}del" for a in t.iterancestors()))
+        out.append((style.get(f"{W}val") if style is not None else None, text))
+    return out
+
+
+def _structural_change(text: str) -> str:
+    return (text
+            .replace("our links. Please", "our links.\n\nPlease")  # Enter: a split
+            .replace("Bring your letter\n\nAsk about", "Bring your letter. Ask about")  # a join
+            .replace("plain and short.", "plain\n\nOne pasted.\n\nTwo pasted and short."))
+
+
+@pytest.mark.parametrize("track", [True, False])
+def test_split_join_and_paste_keep_styles_and_runs(leaflet, track):
+    import docx
+
+    original = leaflet.read_bytes()
+    _doc, report, data, new_text = _sync(leaflet, _structural_change, track=track)
+    assert (report.added, report.removed, report.rewritten) == (3, 1, 0)
+    if not track:
+        assert docx_from_bytes(data, "x").text == new_text
+        assert b'w:author="jargonfree"' not in _members(data)["word/document.xml"]
+    resolved = _resolve(data, accept=True) if track else _resolve(data, accept=True)
+    by_text = dict((text, style) for style, text in resolved)
+    assert by_text["We will leverage our links."] is None  # Normal, as before
+    assert by_text["Please utilise the form."] is None
+    assert by_text["Bring your letter. Ask about analgesia"] == "ListNumber"  # the first's
+    assert by_text["One pasted."] is None and by_text["Two pasted and short."] is None
+    # the runs moved with their formatting: bold 'leverage' stays bold, italic stays italic
+    paras = {p.text: p for p in docx.Document(io.BytesIO(data)).paragraphs}
+    if not track:
+        first = paras["We will leverage our links."]
+        assert [r.text for r in first.runs if r.bold] == ["leverage"]
+        second = paras["Please utilise the form."]
+        assert [r.text for r in second.runs if r.italic] == ["Please utilise"]
+        assert paras["Bring your letter. Ask about analgesia"].style.name == "List Number"
+    # untouched paragraphs' XML and every other zip member are as they were
+    before = _paragraph_c14n(original, "word/document.xml")
+    after = _paragraph_c14n(data, "word/document.xml")
+    assert before[0] in after and before[-1] in after
+    untouched = [b for b in before if b in after]
+    assert len(untouched) >= len(before) - 6
+    old, new = _members(original), _members(data)
+    assert {n for n in old if old[n] != new[n]} == {"word/document.xml"}
+    if track:  # rejecting every revision gives back the original, styles included
+        assert _resolve(data, accept=False) == _resolve(original, accept=False)
+
+
+def test_a_split_heading_stays_a_heading_and_a_list_item_a_list_item(leaflet):
+    import docx
+
+    _doc, _report, data, _new = _sync(leaflet, lambda t: t.replace(
+        "stakeholder guide", "stakeholder\n\nguide").replace(
+        "Treatment will commence", "Treatment\n\nwill commence"))
+    paras = {p.text: p.style.name for p in docx.Document(io.BytesIO(data)).paragraphs}
+    assert paras["Your stakeholder"] == paras["guide"] == "Heading 1"
+    assert paras["Treatment"] == paras["will commence soon"] == "List Number"
+    assert [p.list_marker for p in docx_from_bytes(data, "x").paragraphs
+            if p.kind == "list"] == ["1.", "2.", "3.", "•"]
+
+
+@pytest.mark.parametrize("track", [True, False])
+def test_editing_beside_and_inside_someone_elses_revision_keeps_it(leaflet, track):
+    """'Keep improving the clinic.': Ann deleted 'optimise' and inserted 'improving'."""
+    original = leaflet.read_bytes()
+    old_root = etree.fromstring(_members(original)["word/document.xml"])
+    anns = {el.get(f"{W}id"): etree.tostring(el, method="c14n")
+            for el in old_root.iter(f"{W}ins", f"{W}del") if el.get(f"{W}author") == "Ann"}
+    _doc, report, data, new_text = _sync(leaflet, lambda t: t.replace(
+        "Keep improving the clinic.", "Keep bettering the surgery."), track=track)
+    assert report.rewritten == 0 and report.changed == 1
+    assert docx_from_bytes(data, "x").text == new_text  # as read: revisions accepted
+    root = etree.fromstring(_members(data)["word/document.xml"])
+    ann_del = root.find(f".//{W}del[@{W}id='901']")
+    assert etree.tostring(ann_del, method="c14n") == anns["901"]  # her deletion untouched
+    ann_ins = root.find(f".//{W}ins[@{W}id='902']")
+    assert ann_ins is not None and ann_ins.get(f"{W}author") == "Ann"
+    if track:
+        # our deletion of her word sits inside her insertion; our word beside it
+        inner = ann_ins.find(f"{W}del")
+        assert inner.get(f"{W}author") == AUTHOR
+        assert "".join(inner.itertext()) == "improving"
+        assert AUTHOR not in {el.get(f"{W}author") for el in ann_ins.iter(f"{W}ins")}
+        rejected = _accept_or_reject(data, "word/document.xml", accept=False)
+        assert rejected == _accept_or_reject(original, "word/document.xml", accept=True)
+    else:
+        assert "".join(ann_ins.itertext()) == "bettering"
