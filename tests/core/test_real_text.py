@@ -212,3 +212,58 @@ def test_acute_and_chronic_are_fine_in_an_everyday_name(text):
 )
 def test_medicine_names_glossed_terms_and_set_terms_are_not_rare(text):
     assert flagged(text, "patient", {"uncommon"}) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # medicines by their context: a neighbour with a medicine's ending, a list after
+        # "medicines such as"
+        "Doctors may use bismuth subsalicylate, cholestyramine or diphenoxylate with atropine.",
+        "Medicines such as cholestyramine (Questran) and budesonide can help.",
+        # set terms people know as a whole
+        "People with this condition have a shorter life expectancy.",
+        "Your GP can tell you about the side effects and the waiting list.",
+        # a word read through its family or its plain parts
+        "There can be complications after the operation.",
+        "Diagnostic tests can show what is wrong.",
+        "Avoid breast-feeding while you take it.",
+    ],
+)
+def test_medicines_set_terms_and_word_families_pass_for_patients(text):
+    assert flagged(text, "patient", {"uncommon"}) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report covers organisational change, confidentiality and duplication of effort.",
+        "Their help was invaluable, and it put right some factual inaccuracies.",
+    ],
+)
+def test_long_words_from_common_bases_pass_for_the_public(text):
+    assert flagged(text, "general", {"uncommon"}) == []
+
+
+@pytest.mark.parametrize(
+    "text, profile, word",
+    [
+        # a lone word of a set term is still rare
+        ("Expectancy is high in this group.", "patient", "Expectancy"),
+        # a medicine list does not run past its items into the rest of the sentence
+        ("Drugs such as prednisone can cause osteoporosis.", "patient", "osteoporosis"),
+        # a family base that is itself rare does not clear a word
+        ("The data was calibrated before the redirection of patients.", "general",
+         "redirection"),
+    ],
+)
+def test_rare_words_next_to_those_still_flagged(text, profile, word):
+    assert word in flagged(text, profile, {"uncommon"})
+
+
+def test_a_condition_name_defined_after_its_body_parts_is_not_flagged():
+    text = ("Transitional cell cancer of the renal pelvis and ureter is a disease in which "
+            "cancer cells form in the kidney.")
+    assert "Transitional cell cancer" not in flagged(text, "patient")
+    assert "transitional cell carcinoma" in flagged(
+        "Doctors found transitional cell carcinoma in her kidney.", "patient")

@@ -66,6 +66,14 @@ _STOP = frozenset(
     about people patients person patient""".split()
 )
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# A name defined in the sentence that opens with it, past the parts of the body it names:
+# "Transitional cell cancer of the renal pelvis and ureter is a disease in which ...".
+_DEFINED_AFTER_RE = re.compile(
+    r"(?:\s+(?:of|in)\s+(?:the\s+)?[^\W\d_][\w\s'’-]{0,60}?)?\s+(?:is|are)\s+(?:an?|the)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:disease|condition|disorder|cancer|illness|infection|problem"
+    r"|kind|type|form|group|name|tumou?r|growth|injury|syndrome)s?\b",
+    re.IGNORECASE,
+)
 
 
 def _is_head(word: str) -> bool:
@@ -127,7 +135,7 @@ def unite(text: str, findings: list[Finding], word_level: frozenset[str]) -> lis
             continue  # one rule's finding already, with its plain words ("gastric ulcer")
         out = [f for f in out if f not in inside]
         inside = [f for f in inside if f.text.lower() not in _FINE_IN_NAMES]
-        if not inside or is_explained(text, s, e):
+        if not inside or is_explained(text, s, e) or _DEFINED_AFTER_RE.match(text, e):
             continue
         name = text[s:e]
         plain = name
