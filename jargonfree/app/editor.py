@@ -15,8 +15,10 @@ from PySide6.QtGui import (
     QAccessibleAnnouncementEvent,
     QContextMenuEvent,
     QFont,
+    QPainter,
     QPalette,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
@@ -25,6 +27,7 @@ from jargonfree.app.highlighter import FindingHighlighter, Span, live_spans
 from jargonfree.app.margin import SentenceMargin
 from jargonfree.app.positions import document_text, utf16_len
 from jargonfree.app.styles import active_format, is_dark
+from jargonfree.app.wordview import IndentedLayout, WordView
 from jargonfree.core.model import Finding
 from jargonfree.core.text import is_heading_or_label
 
@@ -62,9 +65,16 @@ class Editor(QPlainTextEdit):
     files_dropped = Signal(list)  # [Path]
     finding_reached = Signal(object, int, int, bool)  # Hit, its number, how many, wrapped
     simpler_words_wanted = Signal(object)  # app.simpler.SimplerRequest (the menu's submenu)
+    status_posted = Signal(str)  # a line for the status bar (a refused edit in a Word table)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        # A layout that indents Word list items and table cells (app/wordview.py).
+        document = QTextDocument(self)
+        document.setDocumentLayout(IndentedLayout(document))
+        document.setDefaultFont(self.font())
+        self.setDocument(document)
+        self.word: WordView | None = None  # the structure of an open Word document
         self.setAccessibleName("Your text")
         self.setAccessibleDescription(
             "Highlights mark jargon, medical terms, wordy phrases and hard sentences. "
@@ -104,6 +114,34 @@ class Editor(QPlainTextEdit):
         """The document's text, "\\n" between lines, every character kept."""
         return document_text(self.document())
 
+    def show_word(self, doc) -> None:
+        """Show a Word document's structure (None: plain text again)."""
+        if self.word is not None:
+            self.word.detach()
+            self.word = None
+        if doc is not None:
+            self.word = WordView(self)
+            self.word.show(doc, self.text())
+
+    def insertFromMimeData(self, source) -> None:  # noqa: N802 (Qt override)
+        """Paste as plain text; in a Word document, as Word's paragraphs (wordview)."""
+        text = source.text() if source.hasText() else ""
+        for ending in ("\r\n", "\r", "\u2029", "\u2028"):
+            text = text.replace(ending, "\n")
+        if self.word is not None and text:
+            if not self.word.insert_text(text):
+                self.textCursor().insertText(text)
+            self.ensureCursorVisible()
+            return
+        super().insertFromMimeData(source)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if self.word is not None:
+            painter = QPainter(self.viewport())
+            self.word.paint(painter)
+            painter.end()
+
     def visible_blocks(self) -> tuple[int, int]:
         """(first visible block number, how many blocks fit on screen, roughly)."""
         first = self.firstVisibleBlock()
@@ -115,7 +153,7 @@ class Editor(QPlainTextEdit):
         (once, however many updates ask: painting a block itself asks for an update)."""
         if not self._paint_queued:
             self._paint_queued = True
-            QTimer.singleShot(0, self._paint_on_screen)
+            QTimer.singleShot(0, self, self._paint_on_screen)  # cancelled if the editor goes
 
     def _paint_on_screen(self) -> None:
         self._paint_queued = False
@@ -417,7 +455,10 @@ class Editor(QPlainTextEdit):
         if event.text() or event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
             self._typing = True
             self.hide_card()
-        super().keyPressEvent(event)
+        if self.word is not None and self.word.key_pressed(event):
+            event.accept()
+        else:
+            super().keyPressEvent(event)
         self._typing = False
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802 (Qt override)

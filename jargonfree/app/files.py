@@ -105,12 +105,16 @@ class FileActions(QObject):
 
     # --- replacing the text ---------------------------------------------------------
     def set_document(self, text: str, path: Path | None, fmt: TextDocument = NEW_FILE,
-                     *, modified: bool = False, doc_id: str | None = None) -> None:
+                     *, modified: bool = False, doc_id: str | None = None,
+                     word=None) -> None:
+        """Put a text in the editor; `word`: the WordFile it was read from (its
+        structure is shown once the whole text is in)."""
         self._discard_autosave()
         self.doc_id = doc_id or uuid.uuid4().hex
         self.path = path
         self.file_format = fmt
-        self.word = None
+        self.word = word
+        self.editor.show_word(None)
         self.read_only = path is not None and is_read_only(path)
         self.disk.watch(path)
         self.editor.hide_card()
@@ -161,6 +165,8 @@ class FileActions(QObject):
             self._load_part(everything=True)
 
     def _loaded(self, modified: bool) -> None:
+        if self.word is not None:
+            self.editor.show_word(self.word.doc)
         self.editor.document().setModified(modified)
         self._autosaved_revision = -1
         self.checker.new_document()
@@ -210,8 +216,7 @@ class FileActions(QObject):
         from jargonfree.app.wordfile import WordFile
 
         word = WordFile.open(path)  # ReadError: the caller says it in one line
-        self.set_document(word.text, path)
-        self.word = word
+        self.set_document(word.text, path, word=word)
         self._remember(path)
         self.message_posted.emit(word.opened_message())
         return True
@@ -278,7 +283,9 @@ class FileActions(QObject):
         except WriteError as exc:
             self.prompts.tell("Could not save", str(exc))
             return False
-        self.word = None  # saved as text: the text file is the document now
+        if self.word is not None:  # saved as text: the text file is the document now
+            self.word = None
+            self.editor.show_word(None)
         if warning:
             self.file_format = TextDocument("", "utf-8", fmt.newline, False)
             self.prompts.tell("Saved as UTF-8", warning, warning=False)
@@ -363,8 +370,7 @@ class FileActions(QObject):
                 from jargonfree.app.wordfile import WordFile
 
                 word = WordFile.open(self.path)
-                self.set_document(word.text, self.path)
-                self.word = word
+                self.set_document(word.text, self.path, word=word)
             else:
                 doc = read_text(self.path)
                 self.set_document(normalize_newlines(doc.text), self.path, doc)
@@ -487,8 +493,7 @@ class FileActions(QObject):
             except ReadError:
                 pass
         self.set_document(rec.text, path, TextDocument("", fmt.encoding, fmt.newline, fmt.bom),
-                          modified=True, doc_id=rec.doc_id)
-        self.word = word
+                          modified=True, doc_id=rec.doc_id, word=word)
         if path is not None:
             self._remember(path)
         self.autosave()  # held by this copy at once, and no longer stale

@@ -24,6 +24,7 @@ from PySide6.QtGui import QSyntaxHighlighter, QTextBlock, QTextBlockUserData, QT
 
 from jargonfree.app.positions import PositionMap, utf16_len
 from jargonfree.app.styles import SHADE_KEY, char_format
+from jargonfree.app.wordview import structure_format
 from jargonfree.core.model import Finding
 
 # One slice of work per timer tick. With the repaint that follows each slice (1-7 ms,
@@ -302,6 +303,11 @@ class FindingHighlighter(QSyntaxHighlighter):
 
     # --- painting ----------------------------------------------------------------------
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+        # A Word heading's look (app/wordview.py) first; findings are merged onto it.
+        structure = structure_format(self.currentBlock().blockFormat(),
+                                     self.document().defaultFont())
+        if structure is not None:
+            self.setFormat(0, utf16_len(text), structure)
         data = self.currentBlockUserData()
         if not isinstance(data, BlockFindings):
             return
@@ -324,7 +330,7 @@ class FindingHighlighter(QSyntaxHighlighter):
             if fmt is None:
                 fmt = self._formats[key] = char_format(f.category, f.rule_id, self.dark)
             length = min(s.length, limit - s.start)
-            if s.is_sentence:
+            if s.is_sentence and structure is None:
                 self.setFormat(s.start, length, fmt)
             else:
                 merged = self.format(s.start)

@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         f.saved.connect(lambda _: self._update_title())
         f.file_state_changed.connect(self._update_title)
         f.message_posted.connect(lambda m: self.statusBar().showMessage(m, 6000))
+        e.status_posted.connect(lambda m: self.statusBar().showMessage(m, 6000))
         self.findings.finding_activated.connect(self._go_to)
         self.panel.profile_chosen.connect(self.set_profile)
         self.panel.paragraph_clicked.connect(self._go_to_offset)
