@@ -4,11 +4,19 @@
 
 Each run is a fresh interpreter that times CompiledRules.load_files() on a cache folder
 made by the first run, so the figure is what every start of `jargonfree check` and of
-the editor's worker pays to read the rules. Then, in one process and taking turns, the
-cache file is read with a plain pickle.load (what was done before the safety checks) and
-with the checked read the app uses now (owner and mode checked on the open file, only
-rule classes unpickled), to show what the checks cost. Prints tables of medians; not a
-test.
+the editor's worker pays to read the rules. Then the same compiled rules in other
+formats, each decoded by a fresh interpreter taking turns with the others:
+
+- pickle of the CompiledRules object (the format before: 11,000 dataclass objects rebuilt
+  through __setstate__, the garbage collector running meanwhile);
+- pickle and marshal of the same plain data (dicts, tuples, strings) as the file now;
+- marshal with the collector left on;
+- the file as read now: SHA-256 of the body checked, then marshal with the collector off,
+  and the Rule objects built (matcher.load_compiled);
+- SQLite, a table of forms queried token by token, as a memory-mapped or on-disk table
+  would be used: the connection and the look-ups a 1,000-word text needs.
+
+Prints tables of medians; not a test.
 """
 
 from __future__ import annotations
@@ -54,8 +62,8 @@ def main() -> int:
         none = [one("") for _ in range(max(1, args.runs // 3))]
         files = sorted(p.name for p in Path(cache).iterdir())
         size = sum(p.stat().st_size for p in Path(cache).iterdir()) / 1e6
-        [cache_file] = Path(cache).glob("rules-*.pickle")
-        plain, checked = compare_reads(cache_file, args.runs * 4)
+        [cache_file] = Path(cache).glob("rules-*.bin")
+        formats = compare_formats(cache_file, Path(tmp), args.runs)
     print(f"cache files: {', '.join(files)} ({size:.1f} MB); {cold['forms']:,} forms")
     print(f"{'fresh process: case':<40}{'load ms (median)':>18}{'min':>8}{'max':>8}")
     for name, rows in (("warm cache (read it)", warm), ("first run (compile and write)", [cold]),
@@ -63,36 +71,91 @@ def main() -> int:
         ms = [r["load_ms"] for r in rows]
         print(f"{name:<40}{statistics.median(ms):>18.1f}{min(ms):>8.1f}{max(ms):>8.1f}")
     print()
-    print(f"{'one process, taking turns: read':<40}{'ms (median)':>18}{'min':>8}{'max':>8}")
-    for name, ms in (("plain pickle.load (before)", plain),
-                     ("checked read (now)", checked)):
-        print(f"{name:<40}{statistics.median(ms):>18.1f}{min(ms):>8.1f}{max(ms):>8.1f}")
+    print(f"{'fresh process, taking turns: format':<52}{'MB':>6}{'ms (median)':>13}{'min':>8}")
+    for name, (mb, ms) in formats.items():
+        print(f"{name:<52}{mb:>6.1f}{statistics.median(ms):>13.1f}{min(ms):>8.1f}")
+    print(f"load average {os.getloadavg()[0]:.1f}")
     return 0
 
 
-def compare_reads(path: Path, runs: int) -> tuple[list[float], list[float]]:
-    import gc
+FORMAT_CHILD = """
+import gc, json, marshal, pickle, sys, time
+from pathlib import Path
+kind, path, text = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
+from jargonfree.core import matcher
+t = time.perf_counter()
+data = path.read_bytes()
+if kind == "pickle":
+    obj = pickle.loads(data)
+elif kind == "marshal-gc":
+    obj = marshal.loads(data)
+elif kind == "now":
+    obj = matcher.load_compiled(data)
+    assert obj is not None
+elif kind == "sqlite":
+    import sqlite3
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    lows = matcher.Tokens.of(Path(text).read_text()).lows
+    hits = 0
+    for i, tok in enumerate(lows):
+        row = db.execute("select lengths from first where tok = ?", (tok,)).fetchone()
+        if row:
+            for size in map(int, row[0].split()):
+                key = " ".join(lows[i : i + size])
+                hits += db.execute("select count(*) from forms where k = ?", (key,)
+                                   ).fetchone()[0]
+print(json.dumps({"ms": (time.perf_counter() - t) * 1000}))
+"""
+
+
+def compare_formats(cache_file: Path, tmp: Path, runs: int) -> dict[str, tuple[float, list]]:
+    """The same compiled rules written in each format, and fresh-process decode times."""
+    import marshal
     import pickle
-    import time
+    import sqlite3
 
     sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+    from corpus import make_text
+
     from jargonfree.core import matcher
 
-    plain, checked = [], []
+    raw = cache_file.read_bytes()
+    meta, compiled = matcher.load_compiled(raw)
+    start = len(matcher._HEADER) + 32
+    body = marshal.loads(raw[start:])
+    compiled.wording = {k: matcher.Wording(*w) for k, w in compiled.wording.items()}
+    files = {}
+    files["pickle of the objects (before)"] = ("pickle", pickle.dumps(compiled, 5))
+    files["pickle of the plain data"] = ("pickle", pickle.dumps(body, 5))
+    files["marshal of the plain data, collector on"] = ("marshal-gc", raw[start:])
+    files["now: hash checked, marshal, collector off"] = ("now", raw)
+    paths = {}
+    for name, (kind, data) in files.items():
+        paths[name] = (kind, tmp / f"format-{len(paths)}")
+        paths[name][1].write_bytes(data)
+    db_path = tmp / "forms.sqlite"
+    db = sqlite3.connect(db_path)
+    db.execute("create table forms (k text primary key, v text)")
+    db.execute("create table first (tok text primary key, lengths text)")
+    db.executemany("insert into forms values (?, ?)",
+                   ((" ".join(k), repr(v)) for k, v in compiled.table.entries.items()))
+    db.executemany("insert into first values (?, ?)",
+                   ((k, " ".join(map(str, v))) for k, v in compiled.table.lengths.items()))
+    db.commit()
+    db.close()
+    paths["SQLite, queried token by token (1,000 words)"] = ("sqlite", db_path)
+    text = tmp / "words.txt"
+    text.write_text(make_text(1000), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    times: dict[str, list[float]] = {name: [] for name in paths}
     for _ in range(runs):
-        gc.collect()
-        t = time.perf_counter()
-        with path.open("rb") as fh:
-            a = pickle.load(fh)
-        plain.append((time.perf_counter() - t) * 1000)
-        del a
-        gc.collect()
-        t = time.perf_counter()
-        b = matcher._read_cache(path)
-        checked.append((time.perf_counter() - t) * 1000)
-        assert isinstance(b, matcher.CompiledRules), "the checked read refused our own cache"
-        del b
-    return plain, checked
+        for name, (kind, path) in paths.items():
+            out = subprocess.run([sys.executable, "-c", FORMAT_CHILD, kind, str(path), str(text)],
+                                 capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+            times[name].append(json.loads(out.stdout)["ms"])
+    return {name: (path.stat().st_size / 1e6, times[name]) for name, (_, path) in paths.items()}
 
 
 if __name__ == "__main__":

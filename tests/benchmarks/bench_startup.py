@@ -19,7 +19,15 @@ Then the top imports of one run of each job by `python -X importtime` (cumulativ
 the top-level imports, that is, with everything they import). The process is the same as
 the `jargonfree` command: `jargonfree.cli.main()` with the arguments given, run from the
 checkout at --repo (default: this one), with its own empty user folders. Timings include
-the small cost of the probe's wrappers. Nothing here is asserted: figures only.
+the small cost of the probe's wrappers. Nothing here is asserted: figures only. Python
+bytecode is written and used (PYTHONDONTWRITEBYTECODE is removed from the environment),
+as for an installed package, whose modules pip compiles when it installs them.
+
+    python tests/benchmarks/bench_startup.py --against OTHER_CHECKOUT [--runs 9]
+
+runs each job on both checkouts in turn (before/after alternated, the order flipped every
+run, each with its own warm cache), and prints both medians and their ratio: on a shared
+machine whose load changes from minute to minute, only such paired figures compare.
 """
 
 from __future__ import annotations
@@ -150,6 +158,10 @@ def _env(repo: Path, home: Path) -> dict[str, str]:
     for var in ("XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
         env[var] = str(home / var.lower())
     env.pop("JARGONFREE_DEBUG", None)
+    # An installed package's modules are compiled when pip installs it; without this, a
+    # checkout run with PYTHONDONTWRITEBYTECODE=1 compiles every module on every start
+    # (about 80 ms of a check's start-up here).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
@@ -198,6 +210,52 @@ def top_imports(python: str, args: list[str], stdin: str | None, env: dict, cwd:
     return rows[:top]
 
 
+def jobs_for(tmp: Path) -> list[tuple[str, list[str], str | None]]:
+    text = tmp / "words1000.txt"
+    text.write_text(make_text(1000), encoding="utf-8")
+    return [
+        ("check 1,000 words", ["check", str(text)], None),
+        ("score 1,000 words", ["score", str(text)], None),
+        ("score 1 sentence (stdin)", ["score", "-"], SENTENCE),
+        ("check 1 sentence (stdin)", ["check", "-"], SENTENCE),
+    ]
+
+
+def paired(args) -> None:
+    """Each job on --repo and --against in turn; medians of wall time and their ratio."""
+    with tempfile.TemporaryDirectory(prefix="jf-startup-") as tmp:
+        tmp = Path(tmp)
+        envs = {}
+        for label, repo in (("this", args.repo), ("other", args.against)):
+            home = tmp / f"home-{label}"
+            home.mkdir()
+            envs[label] = _env(repo.resolve(), home)
+        jobs = jobs_for(tmp)
+        for env in envs.values():  # fill each cache, warm the page cache
+            for _name, job_args, stdin in jobs:
+                run_once(args.python, job_args, stdin, env, tmp)
+        load = os.getloadavg()[0]
+        bare = {label: [] for label in envs}
+        walls = {(name, label): [] for name, _, _ in jobs for label in envs}
+        for i in range(args.runs):
+            order = ("this", "other") if i % 2 == 0 else ("other", "this")
+            for name, job_args, stdin in jobs:
+                for label in order:
+                    walls[name, label].append(
+                        run_once(args.python, job_args, stdin, envs[label], tmp)["wall"])
+            for label in order:
+                bare[label].append(bare_start(args.python, 1, envs[label], tmp))
+        print(f"{args.runs} paired runs, medians in ms; load average {load:.1f} at the start, "
+              f"{os.getloadavg()[0]:.1f} at the end, on {os.cpu_count()} CPUs")
+        print(f"this: {args.repo}\nother: {args.against}\n")
+        print("| job | other | this | this ÷ other |\n|---|---:|---:|---:|")
+        rows = [("python -c pass", bare["other"], bare["this"])]
+        rows += [(name, walls[name, "other"], walls[name, "this"]) for name, _, _ in jobs]
+        for name, other, this in rows:
+            a, b = statistics.median(other), statistics.median(this)
+            print(f"| {name} | {a * 1000:.0f} | {b * 1000:.0f} | {b / a:.2f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="measured runs per job")
@@ -206,21 +264,19 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=10, help="imports to list per job")
     parser.add_argument("--python", default=sys.executable)
     parser.add_argument("--json", type=Path, help="also write the medians here")
+    parser.add_argument("--against", type=Path,
+                        help="another checkout: time both, alternating, and print the ratio")
     args = parser.parse_args()
+    if args.against:
+        paired(args)
+        return
 
     with tempfile.TemporaryDirectory(prefix="jf-startup-") as tmp:
         tmp = Path(tmp)
         home = tmp / "home"
         home.mkdir()
         env = _env(args.repo.resolve(), home)
-        text = tmp / "words1000.txt"
-        text.write_text(make_text(1000), encoding="utf-8")
-        jobs = [
-            ("check 1,000 words", ["check", str(text)], None),
-            ("score 1,000 words", ["score", str(text)], None),
-            ("score 1 sentence (stdin)", ["score", "-"], SENTENCE),
-            ("check 1 sentence (stdin)", ["check", "-"], SENTENCE),
-        ]
+        jobs = jobs_for(tmp)
         first = run_once(args.python, jobs[0][1], jobs[0][2], env, tmp)  # fills the cache
         bare = bare_start(args.python, args.runs, env, tmp)
         print(f"repo {args.repo}; {args.runs} runs per job, medians in ms; "

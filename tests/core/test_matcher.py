@@ -176,10 +176,10 @@ def test_accept_and_reject_lists(matcher):
 def test_compiled_rules_cache_round_trip(tmp_path, matcher):
     rules = matcher.rules
     first = CompiledRules.load(rules, tmp_path)
-    assert list(tmp_path.glob("rules-*.pickle"))
+    assert list(tmp_path.glob("rules-*.bin"))
     second = CompiledRules.load(rules, tmp_path)
     assert second.table.entries == first.table.entries
-    (next(tmp_path.glob("rules-*.pickle"))).write_bytes(b"garbage")
+    (next(tmp_path.glob("rules-*.bin"))).write_bytes(b"garbage")
     assert CompiledRules.load(rules, tmp_path).table.entries == first.table.entries
 
 

@@ -109,12 +109,12 @@ def test_old_compiled_rules_are_cleared_and_new_code_recompiles(tmp_path, monkey
         (own / "mine.toml").write_text(OWN.replace("make the most of", f"use {n}"),
                                        encoding="utf-8")
         Analyzer(cache_dir=cache, own_rules_dir=own)
-    assert len(list(cache.glob("rules-*.pickle"))) == matcher.KEEP_CACHES
-    before = set(cache.glob("rules-*.pickle"))
+    assert len(list(cache.glob("rules-*.bin"))) == matcher.KEEP_CACHES
+    before = set(cache.glob("rules-*.bin"))
     # A release whose code builds suggestions differently does not reuse the old set.
     monkeypatch.setattr(matcher, "_code_key", lambda: "a newer release")
     Analyzer(cache_dir=cache, own_rules_dir=own)
-    assert set(cache.glob("rules-*.pickle")) - before
+    assert set(cache.glob("rules-*.bin")) - before
 
 
 def test_prefill_leaves_texts_longer_than_the_paragraph_cache_to_analyze(monkeypatch):

@@ -1,8 +1,9 @@
-"""The compiled rule cache cannot be turned against the user: a planted or tampered file
-is never loaded (and never runs code); it is rebuilt instead."""
+"""The compiled rule cache cannot be turned against the user: a planted, tampered or
+damaged file is never loaded (and never runs code); it is rebuilt instead."""
 
 from __future__ import annotations
 
+import marshal
 import os
 import pickle
 import stat
@@ -12,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from jargonfree.core.matcher import CompiledRules, Matcher, Wording
+from jargonfree.core import matcher
+from jargonfree.core.matcher import CompiledRules, Matcher
 
 HAS_OWNERS = hasattr(os, "getuid")
 RULES = """
@@ -44,18 +46,18 @@ def suggestions(cache: Path, rules_folder: Path) -> tuple[str, ...]:
 
 
 def cache_file(cache: Path) -> Path:
-    [path] = cache.glob("rules-*.pickle")
+    [path] = cache.glob(f"rules-*{matcher.CACHE_SUFFIX}")
     return path
 
 
 def plant(path: Path, mode: int = 0o600) -> None:
-    """Replace the cache with a tampered copy that suggests 'TAMPERED' for everything."""
-    with path.open("rb") as fh:
-        compiled = pickle.load(fh)
-    for key, words in list(compiled.wording.items()):
-        compiled.wording[key] = Wording(("TAMPERED",), words.explained)
+    """Replace the cache with a tampered copy that suggests 'TAMPERED' for everything
+    (a well-formed file, hash and all: what someone who can write the file could make)."""
+    meta, compiled = matcher.load_compiled(path.read_bytes())
+    for key, (_plain, explained) in list(compiled.wording.items()):
+        compiled.wording[key] = (("TAMPERED",), explained)
     path.unlink()
-    path.write_bytes(pickle.dumps(compiled))
+    path.write_bytes(matcher.dump_compiled(compiled, meta))
     path.chmod(mode)
 
 
@@ -112,7 +114,7 @@ def test_a_cache_owned_by_someone_else_is_not_loaded_but_rebuilt(cache, rules_fo
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
 def test_a_cache_that_is_a_link_is_not_followed(cache, rules_folder, tmp_path):
     path = cache_file(cache)
-    elsewhere = tmp_path / "elsewhere.pickle"
+    elsewhere = tmp_path / "elsewhere.bin"
     path.rename(elsewhere)
     plant(elsewhere)
     path.symlink_to(elsewhere)
@@ -130,7 +132,8 @@ class _Payload:
 
 
 def test_a_cache_that_would_run_code_runs_nothing(cache, rules_folder, tmp_path):
-    """Even in a file of our own with the right mode, only rule data is unpickled."""
+    """Even in a file of our own with the right mode, nothing is unpickled: a pickle that
+    would run code in place of the cache (the old format) is not read but rebuilt."""
     marker = tmp_path / "the-cache-ran-code"
     path = cache_file(cache)
     path.unlink()
@@ -139,6 +142,42 @@ def test_a_cache_that_would_run_code_runs_nothing(cache, rules_folder, tmp_path)
     assert suggestions(cache, rules_folder) == ("use", "build on")
     assert not marker.exists()
     assert suggestions(cache, rules_folder) == ("use", "build on")  # rebuilt, loads
+
+
+def _rewritten(path: Path, change) -> None:
+    """Rewrite the cache file's bytes with `change(bytes) -> bytes`, keeping its mode."""
+    data = change(path.read_bytes())
+    path.unlink()
+    path.write_bytes(data)
+    path.chmod(0o600)
+
+
+@pytest.mark.parametrize("damage", [
+    pytest.param(lambda b: b[: len(b) // 2], id="cut short"),
+    pytest.param(lambda b: b[:-100] + bytes([b[-100] ^ 1]) + b[-99:], id="one bit flipped"),
+    pytest.param(lambda b: b"", id="empty"),
+    pytest.param(lambda b: b.replace(b"marshal 4", b"marshal 9", 1), id="another format"),
+])
+def test_a_damaged_cache_is_not_decoded_but_rebuilt(cache, rules_folder, damage):
+    """The body's hash is checked before marshal sees a byte: a damaged file is rebuilt."""
+    plant(cache_file(cache))  # so that reading the file, not rebuilding, would show
+    _rewritten(cache_file(cache), damage)
+    assert matcher._read_cache(cache_file(cache)) is None
+    assert suggestions(cache, rules_folder) == ("use", "build on")
+    assert matcher._read_cache(cache_file(cache)) is not None  # rebuilt, whole again
+
+
+def test_a_well_hashed_file_of_other_data_is_not_used(cache, rules_folder):
+    """A file with a right hash over the wrong content (another shape of the rules, or a
+    marshalled code object) is refused after decoding, and nothing in it is run."""
+    plant(cache_file(cache))
+    header = matcher._HEADER
+    for body in ({"rules": "not rules"}, compile("import os", "x", "exec"), [1, 2, 3]):
+        data = marshal.dumps(body)
+        _rewritten(cache_file(cache),
+                   lambda _b, data=data: header + matcher.hashlib.sha256(data).digest() + data)
+        assert matcher._read_cache(cache_file(cache)) is None
+    assert suggestions(cache, rules_folder) == ("use", "build on")
 
 
 @pytest.mark.skipif(not HAS_OWNERS, reason="no owners or permission bits here")

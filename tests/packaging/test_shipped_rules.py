@@ -28,13 +28,16 @@ def canonical(compiled: CompiledRules) -> dict:
     for name, value in vars(compiled).items():
         if isinstance(value, matcher.PhraseTable):
             value = vars(value)
+        elif name == "wording":  # Wording tuples when compiled, plain ones when read back
+            value = {k: tuple(w) for k, w in value.items()}
         out[name] = value
     return out
 
 
 def _loaded(path: Path) -> tuple[dict, CompiledRules]:
-    with open(path, "rb") as fh:
-        return matcher._RulesUnpickler(fh).load()
+    loaded = matcher.load_compiled(path.read_bytes())
+    assert loaded is not None, f"{path} is not a whole compiled-rules file"
+    return loaded
 
 
 def test_shipped_rules_match_compiling_the_rule_files_now(tmp_path):
@@ -94,14 +97,15 @@ def test_the_users_own_rules_are_compiled_into_the_cache(shipped, tmp_path):
     analyzer = Analyzer(cache_dir=cache, own_rules_dir=own)
     assert not analyzer.warnings
     assert "own.mine.synergy" in {f.rule_id for f in analyzer.analyze("Real synergy.").findings}
-    assert len(list(cache.glob("rules-*.pickle"))) == 1
+    assert len(list(cache.glob(f"rules-*{matcher.CACHE_SUFFIX}"))) == 1
 
 
 def test_shipped_rules_from_other_rule_files_are_not_used(shipped, tmp_path, monkeypatch):
     monkeypatch.setattr(matcher, "CACHE_VERSION", "a later shape")
     cache = tmp_path / "cache"
     Analyzer(cache_dir=cache)
-    assert list(cache.glob("rules-*.pickle"))  # compiled afresh, into the user's cache
+    # compiled afresh, into the user's cache
+    assert list(cache.glob(f"rules-*{matcher.CACHE_SUFFIX}"))
     assert matcher._read_shipped(read_rule_files()[1]) is None
     monkeypatch.undo()
     assert matcher._read_shipped("not these rules", shipped) is None
@@ -111,7 +115,9 @@ def test_caches_of_older_versions_are_removed(shipped, tmp_path):
     cache = tmp_path / "cache"
     cache.mkdir(mode=0o700)
     old = [cache / "rules-0123456789abcdef01234567.pickle",
-           cache / "rules-0.0.9-0123456789abcdef01234567.pickle"]
+           cache / "rules-0.0.9-0123456789abcdef01234567.pickle",
+           cache / "rules-0.0.9-0123456789abcdef01234567.bin",
+           cache / f"rules-{matcher._version()}-0123456789abcdef01234567.pickle"]
     for path in old:
         path.write_bytes(b"old")
     Analyzer(cache_dir=cache)
