@@ -1,6 +1,10 @@
 """Take the README's screenshot: the editor on resources/samples/sample.txt.
 
     QT_QPA_PLATFORM=offscreen python tools/screenshot.py [--dark] [--profile NAME] OUT.png
+    python tools/screenshot.py --docx docs/screenshots/editor-docx.png   # a Word leaflet
+
+--docx writes a small Word leaflet with python-docx (headings, a numbered and a bulleted
+list, a table) into the temporary folder and opens that instead.
 
 Runs the real window and the real checker process with settings in a temporary folder
 (the user's own are never touched), waits until the highlights are laid, and saves what
@@ -24,6 +28,7 @@ def main() -> int:
     ap.add_argument("--dark", action="store_true")
     ap.add_argument("--profile", default="patient")
     ap.add_argument("--size", default="1296x810")
+    ap.add_argument("--docx", action="store_true", help="open a Word leaflet")
     args = ap.parse_args()
 
     from PySide6.QtCore import QTimer
@@ -47,7 +52,10 @@ def main() -> int:
     window.resize(width, height)
     window.show()
     client.start()
-    window.files.open_path(ROOT / "resources" / "samples" / "sample.txt")
+    if args.docx:
+        window.files.open_path(_leaflet(paths.state_dir / "Blood pressure leaflet.docx"))
+    else:
+        window.files.open_path(ROOT / "resources" / "samples" / "sample.txt")
 
     def done() -> bool:
         return (window.checker.up_to_date() and window.shown is window.checker.analysis
@@ -71,6 +79,34 @@ def main() -> int:
     client.shutdown()
     print(args.out)
     return 0
+
+
+def _leaflet(path: Path) -> Path:
+    """A short patient leaflet in Word: headings, lists and a table."""
+    import docx
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    d = docx.Document()
+    d.add_heading("Your blood pressure check", level=1)
+    p = d.add_paragraph("This leaflet explains how we will ")
+    p.add_run("monitor").bold = True
+    p.add_run(" your hypertension and what to bring. Please read it prior to your visit.")
+    d.add_heading("Before your appointment", level=2)
+    d.add_paragraph("Utilise the cuff we gave you twice a day.", style="List Number")
+    d.add_paragraph("Write down each reading in the diary.", style="List Number")
+    d.add_paragraph("Bring the diary and your medication.", style="List Number")
+    d.add_heading("What to tell us", level=2)
+    d.add_paragraph("Any headaches or dizziness", style="List Bullet")
+    d.add_paragraph("Changes to your medication", style="List Bullet")
+    table = d.add_table(rows=2, cols=2)
+    table.style = "Table Grid"
+    table.cell(0, 0).text = "Reading"
+    table.cell(0, 1).text = "What to do"
+    table.cell(1, 0).text = "Above 180/120"
+    table.cell(1, 1).text = "Call 111 or your GP practice in order to get advice today."
+    d.add_paragraph("Our team will facilitate a review with your stakeholders.")
+    d.save(path)
+    return path
 
 
 if __name__ == "__main__":
