@@ -148,12 +148,14 @@ def _score(args) -> int:
     except ReadError as exc:
         print(f"jargonfree: {exc}", file=sys.stderr)
         return 2
-    analyzer, options = _analyzer(args), _user_options(args)
-    analyzer.prefill(text, args.profile, options)
-    result = analyzer.analyze(text, args.profile, options)
+    from jargonfree.core.scoring import readability_of
+
+    # The scores need no rules and no findings: neither is loaded (analyze() gives the
+    # same readability; tests/core/test_scoring.py compares them).
+    readability = readability_of(text, args.profile, _user_options(args))
     name = "standard input" if path == "-" else path
     print(name)
-    for line in describe_readability(result.readability):
+    for line in describe_readability(readability):
         print(f"  {line}")
     return 0
 
@@ -161,24 +163,21 @@ def _score(args) -> int:
 def _score_table(args, inputs: list[str]) -> int:
     """One line a file, the hardest first, and a total: which documents need work."""
     from jargonfree.batch import worth_forking
+    from jargonfree.core.scoring import readability_of
     from jargonfree.formats import ReadError
     from jargonfree.formats.documents import expand_inputs
 
     status = 0
-    analyzer, options = None, _user_options(args)
+    options = _user_options(args)
     files = expand_inputs(inputs)
     batch = worth_forking(files) and "-" not in files
-    if batch:
-        analyzer = _analyzer(args)  # warm before the copies are forked
 
     def score_one(path):
-        nonlocal analyzer
         try:
             doc = _reader(path, quiet=True)
         except ReadError as exc:
             return str(exc), None, None
-        analyzer = analyzer or _analyzer(args)
-        return None, doc.warning, analyzer.analyze(doc.text, args.profile, options).readability
+        return None, doc.warning, readability_of(doc.text, args.profile, options)
 
     rows, failed = [], []
     for path, _warning, r in _readable(files, score_one, batch, failed):

@@ -14,6 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("wordfreq", "langcodes", "ftfy", "regex", "lemminflect", "PySide6", "docx",
          "multiprocessing")
+# What `score` leaves out as well: it prints scores only, so it loads no rules.
+RULES = ("jargonfree.core.matcher", "jargonfree.core.analyze", "jargonfree.core.lexicon")
 TEXT = (
     "The form was signed by the patient. Ask the PDQ team about the perambulation.\n\n"
     "The programme board met the project team. The programme is new.\n"
@@ -30,13 +32,14 @@ print(json.dumps({{"after_import": after_import, "after_run": after_run}}), file
 """
 
 
-def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+def _run(tmp_path: Path, *args: str, heavy: tuple[str, ...] = HEAVY
+         ) -> subprocess.CompletedProcess:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
     for var in ("XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
         env[var] = str(tmp_path / var.lower())
     env["HOME"] = str(tmp_path / "home")
-    probe = _PROBE.format(heavy=HEAVY)
+    probe = _PROBE.format(heavy=heavy)
     return subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
                           text=True, env=env, cwd=tmp_path, timeout=600)
 
@@ -64,3 +67,14 @@ def test_check_and_score_import_nothing_heavy(tmp_path):
     assert score.returncode in (0, 1), score.stderr
     assert "reading age" in score.stdout.lower()
     assert _modules(score) == {"after_import": [], "after_run": []}
+
+
+def test_score_loads_no_rules(tmp_path):
+    path = tmp_path / "short.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    score = _run(tmp_path, "score", str(path), heavy=RULES)
+    assert score.returncode == 0, score.stderr
+    assert "reading age" in score.stdout.lower()
+    assert _modules(score) == {"after_import": [], "after_run": []}
+    check = _run(tmp_path, "check", str(path), heavy=RULES)  # the probe sees them load
+    assert "jargonfree.core.matcher" in _modules(check)["after_run"]
