@@ -93,6 +93,17 @@ def _sentinel(*texts: str) -> str:
     raise ValueError("no free character")  # pragma: no cover - 6,400 candidates
 
 
+def _refined(region: str, a: int, b: int, text: str, mark: str):
+    """A changed stretch as edits: whole words, except that a paragraph break added or
+    removed inside a word ('gu|ide', 'letter|Ask') is only that break, the words kept."""
+    old = region[a:b]
+    if (mark in old) != (mark in text) and old.replace(mark, "") == text.replace(mark, ""):
+        ops = difflib.SequenceMatcher(None, old, text, autojunk=False).get_opcodes()
+        return [(a + i1, a + i2, text[j1:j2]) for tag, i1, i2, j1, j2 in ops
+                if tag != "equal"]
+    return [(a, b, text)]
+
+
 def plan(old: list[str], new: list[str], mark: str):
     """What changed, per paragraph as read: {index: [(start, end, new text)]} where the
     new text holds `mark` for each paragraph break typed, and the set of paragraphs whose
@@ -125,11 +136,13 @@ def plan(old: list[str], new: list[str], mark: str):
             return k, pos - starts[k]
 
         matcher = difflib.SequenceMatcher(None, a_tokens, b_tokens, autojunk=False)
+        changes = []
         for op, ta1, ta2, tb1, tb2 in matcher.get_opcodes():
-            if op == "equal":
-                continue
-            text = "".join(b_tokens[tb1:tb2])
-            (p, x), (q, y) = locate(offsets[ta1]), locate(offsets[ta2])
+            if op != "equal":
+                changes.extend(_refined(region, offsets[ta1], offsets[ta2],
+                                        "".join(b_tokens[tb1:tb2]), mark))
+        for a, b, text in changes:
+            (p, x), (q, y) = locate(a), locate(b)
             if p == q:
                 edits.setdefault(i1 + p, []).append((x, y, text))
                 continue

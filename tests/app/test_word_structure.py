@@ -132,6 +132,11 @@ def test_enter_splits_and_the_new_paragraph_keeps_the_style(qtbot, make_window, 
     word = w.editor.word
     assert [word.marker(_block(w, t)) for t in ("Treatment will ", "commence soon",
                                                 "Bring your letter")] == ["1.", "2.", "3."]
+    before_enter = w.editor.text().replace("will \n\ncommence", "will commence")
+    w.editor.undo()  # one undo step
+    assert w.editor.text() == before_enter
+    assert word.marker(_block(w, "Bring your letter")) == "2."
+    w.editor.redo()
     _cursor_at(w, "guide")
     qtbot.keyClick(w.editor, Qt.Key.Key_Return)
     assert _block(w, "guide").blockFormat().property(KIND) == "heading"

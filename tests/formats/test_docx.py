@@ -554,3 +554,45 @@ def test_editing_beside_and_inside_someone_elses_revision_keeps_it(leaflet, trac
         assert rejected == _accept_or_reject(original, "word/document.xml", accept=True)
     else:
         assert "".join(ann_ins.itertext()) == "bettering"
+
+
+def test_a_split_inside_a_word_and_a_join_without_a_space_change_no_words(leaflet):
+    """Enter in the middle of a word, Backspace at a paragraph's start: only paragraph
+    marks change (tracked), never the words around them."""
+    _doc, report, data, new_text = _sync(leaflet, lambda t: t.replace(
+        "stakeholder guide", "stakeholder gu\n\nide").replace(
+        "Bring your letter\n\nAsk about", "Bring your letterAsk about"), track=True)
+    assert (report.added, report.removed) == (1, 1)
+    root = etree.fromstring(_members(data)["word/document.xml"])
+    ours = [el for el in root.iter(f"{W}ins", f"{W}del") if el.get(f"{W}author") == AUTHOR]
+    assert len(ours) == 2 and all(el.getparent().tag == f"{W}rPr" for el in ours)
+    texts = [text for _style, text in _resolve(data, accept=True)]
+    assert "Your stakeholder gu" in texts and "ide" in texts
+    assert "Bring your letterAsk about analgesia" in texts
+    assert _resolve(data, accept=False) == _resolve(leaflet.read_bytes(), accept=False)
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_sees_a_tracked_split_and_join_and_keeps_anns(tmp_path, leaflet):
+    _doc, _report, data, _new = _sync(leaflet, lambda t: t.replace(
+        "our links. Please", "our links. \n\nPlease").replace(
+        "Bring your letter\n\nAsk about", "Bring your letterAsk about"), track=True)
+    out = tmp_path / "structure.docx"
+    out.write_bytes(data)
+    proc = subprocess.run(
+        [SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+         "--convert-to", "odt", "--outdir", str(tmp_path), str(out)],
+        capture_output=True, timeout=240)
+    odt = tmp_path / "structure.odt"
+    assert odt.exists(), proc.stderr.decode(errors="replace")
+    with zipfile.ZipFile(odt) as zf:
+        content = etree.fromstring(zf.read("content.xml"))
+    ns = {"text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+          "dc": "http://purl.org/dc/elements/1.1/"}
+    kinds: dict[str, list[str]] = {}
+    for region in content.findall(".//text:changed-region", ns):
+        who = region.findtext(".//dc:creator", namespaces=ns)
+        kinds.setdefault(who, []).append(region.find("text:*", ns).tag.split("}")[1])
+    ours = kinds[AUTHOR]
+    assert ours.count("insertion") == 1 and ours.count("deletion") == 1  # a mark each
+    assert sorted(kinds["Ann"]) == ["deletion", "insertion"]
