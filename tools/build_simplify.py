@@ -23,13 +23,18 @@ What is kept, and changed from the source:
   reduced to rough stems (lexicon.stem), the MAX_CONTEXT least common of them, for the
   overlap with the sentence.
 
-Format (gzip'd UTF-8 text, mtime 0 so builds repeat): a first line "jargonfree-simplify 1",
+Format (gzip'd UTF-8 text, mtime 0 so builds repeat): a first line "jargonfree-simplify 2",
 then sections, each opened by a line "=name":
-- words: "word TAB zipf*10 TAB syllables TAB flags" (flag e: on the Dale-Chall easy list),
-  sorted, so that the engine finds a line by bisection without parsing the section;
+- words: "word TAB zipf*10 TAB syllables TAB flags TAB plain zipf*10" (flag e: on the
+  Dale-Chall easy list), sorted, so that the engine finds a line by bisection without
+  parsing the section. The first Zipf value is frequency.zipf's (best base form or part,
+  as the rare-word check judges); the last is wordfreq's figure for the word as written
+  (its best UK/US spelling), which ranks substitutes: frequency.zipf finds "notable" as
+  common as "not" and "thereafter" as "there" and "after";
 - forms: "word TAB TAG=form ...": the forms the regular rules of lexicon.regular_form get
   wrong (form "-" where there is none);
-- senses: "syn|hyper|similar|hypo|context": comma-separated words (~ marks informal),
+- senses: "syn|hyper|similar|hypo|context": comma-separated words (~ marks informal; "/k"
+  after a word says that this synset is its k-th sense, from 0, when it is not its first),
   then the context stems; a sense's line number (from 0) is its id;
 - lemmas: "lemma TAB pos:id,id,... ...", sorted.
 """
@@ -41,6 +46,7 @@ import csv
 import glob
 import gzip
 import io
+import math
 import re
 import sys
 from pathlib import Path
@@ -52,6 +58,7 @@ from jargonfree.core.lexicon import FORMAT, POS_TAGS, regular_form, stem  # noqa
 
 MAX_SENSES = 15
 MAX_HYPONYMS = 6
+MAX_RANK = 9  # a candidate's own sense rank is stored up to this
 MAX_CONTEXT = 12  # context stems a sense keeps: its least common ones
 CANDIDATE_ZIPF = 3.3  # rarer words never make a plainer substitute
 TARGET_MARGIN = 0.5  # a lemma is kept if some substitute is at most this much rarer
@@ -107,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "data")
     args = parser.parse_args(argv)
 
-    from jargonfree.core.frequency import zipf
+    from jargonfree.core.frequency import frequencies, zipf
+    from jargonfree.core.spelling import variants as spelling_variants
     from jargonfree.core.syllables import count_syllables, dale_chall_easy_words
 
     if not (args.oewn / "yaml").is_dir():
@@ -158,6 +166,18 @@ def main(argv: list[str] | None = None) -> int:
             hyponyms.setdefault(h, []).append(sid)
 
     zcache: dict[str, float] = {}
+    rcache: dict[str, float] = {}
+    freqs = frequencies()
+
+    def raw(phrase: str) -> float:
+        """wordfreq's Zipf for a phrase as written: its rarest word, best spelling."""
+        if phrase not in rcache:
+            best = []
+            for w in phrase.split(" "):
+                values = [freqs.get(v) or 0.0 for v in spelling_variants(w) | {w}]
+                best.append(math.log10(max(values) * 1e9) if max(values) else 0.0)
+            rcache[phrase] = min(best)
+        return rcache[phrase]
 
     def z(phrase: str) -> float:
         if phrase not in zcache:
@@ -177,6 +197,14 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             out.append((low, (sid, low) in informal or synset_flag.get(sid) == "informal"))
         return out
+
+    def sense_rank(word: str, sid: str) -> int:
+        """Where this synset comes among the word's own senses (0: its commonest), at most
+        MAX_RANK: "amuse" is a poor word for "divert" unless the sense is amuse's main one."""
+        for ids in lemma_senses.get(word, {}).values():
+            if sid in ids:
+                return min(ids.index(sid), MAX_RANK)
+        return MAX_RANK
 
     def context(sid: str) -> set[str]:
         d = synsets[sid]
@@ -201,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     for low in sorted(lemma_senses):
         if not _WORD_RE.match(low) or len(low) < 2:
             continue
-        zt = z(low)
+        zt = raw(low)
         if zt > MAX_TARGET_ZIPF:
             continue
         by_pos = lemma_senses[low]
@@ -216,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
                     synsets.get(sid, {}).get("similar", []) + synsets.get(sid, {}).get("also", []),
                 ):
                     for r in rel_ids:
-                        if any(m != low and z(m) >= zt - TARGET_MARGIN for m, _ in members(r)):
+                        if any(m != low and raw(m) >= zt - TARGET_MARGIN for m, _ in members(r)):
                             useful = True
         if not useful:
             continue
@@ -239,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
                         items = []
                         for r in rel_ids:
                             for m, inf in members(r):
-                                item = (inf, wid(m, p))
+                                item = (inf, wid(m, p), sense_rank(m, r))
                                 if item not in items:
                                     items.append(item)
                         groups.append(items)
@@ -254,13 +282,15 @@ def main(argv: list[str] | None = None) -> int:
 
     sense_lines = []
     for *groups, ctx in sense_rows:
-        fields = [",".join(("~" if inf else "") + w for inf, w in items) for items in groups]
+        fields = [",".join(("~" if inf else "") + w + (f"/{rank}" if rank else "")
+                           for inf, w, rank in items) for items in groups]
         sense_lines.append("|".join([*fields, ctx]))
     easy = dale_chall_easy_words()
     word_rows = []
     for word in sorted(vocab):
         syl = sum(count_syllables(w) for w in word.split(" "))
-        word_rows.append(f"{word}\t{round(z(word) * 10)}\t{syl}\t{'e' if word in easy else ''}")
+        flags = "e" if word in easy else ""
+        word_rows.append(f"{word}\t{round(z(word) * 10)}\t{syl}\t{flags}\t{round(raw(word) * 10)}")
     form_rows = forms_table(vocab, pos_of_word)
 
     buf = io.StringIO()

@@ -17,7 +17,7 @@ from functools import lru_cache
 from jargonfree.resources import resource_path
 
 FILE = "simplify.txt.gz"
-FORMAT = "jargonfree-simplify 1"
+FORMAT = "jargonfree-simplify 2"
 POS = ("n", "v", "a", "r")  # noun, verb, adjective, adverb
 # Which inflection tags a part of speech takes.
 POS_TAGS = {"n": ("NNS",), "v": ("VBD", "VBN", "VBG", "VBZ"), "a": ("JJR", "JJS"), "r": ()}
@@ -76,15 +76,17 @@ def stem(word: str) -> str:
 class Sense:
     """One WordNet synset as the engine sees it: substitutes by relation, context words."""
 
-    candidates: tuple[tuple[str, str, str], ...]  # (word, relation, register: "" or "informal")
+    # (word, relation, register: "" or "informal", this synset's rank among the word's senses)
+    candidates: tuple[tuple[str, str, str, int], ...]
     context: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    zipf: float
+    zipf: float  # frequency.zipf: best base form or part, as the rare-word check judges
     syllables: int
     easy: bool  # on the Dale-Chall list of familiar words
+    plain_zipf: float  # wordfreq's figure for the word as written (best UK/US spelling)
 
 
 class Lexicon:
@@ -122,8 +124,8 @@ class Lexicon:
         line = _find_line(self._words, word)
         info = None
         if line is not None:
-            _, z, syl, flags = line.split("\t")
-            info = Word(int(z) / 10, int(syl), "e" in flags)
+            _, z, syl, flags, raw = line.split("\t")
+            info = Word(int(z) / 10, int(syl), "e" in flags, int(raw) / 10)
         self._word_cache[word] = info
         return info
 
@@ -148,7 +150,8 @@ class Lexicon:
             for rel, field in zip(RELATIONS, fields[: len(RELATIONS)], strict=True):
                 for item in field.split(",") if field else ():
                     informal = item.startswith("~")
-                    cands.append((item.lstrip("~"), rel, "informal" if informal else ""))
+                    word, _, rank = item.lstrip("~").partition("/")
+                    cands.append((word, rel, "informal" if informal else "", int(rank or 0)))
             words = fields[len(RELATIONS)] if len(fields) > len(RELATIONS) else ""
             context = frozenset(words.split(",")) if words else frozenset()
             hit = self._sense_cache[i] = Sense(tuple(cands), context)

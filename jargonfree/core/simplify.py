@@ -37,8 +37,14 @@ from jargonfree.resources import resource_path
 # Ranking weights, tuned on the development sets (see the module docstring).
 RELATION_WEIGHT = {"syn": 1.0, "hyper": 0.5, "similar": 0.8, "hypo": 0.15, "plain": 1.6}
 SENSE_DECAY = 0.9  # the k-th sense (from 0) counts 1 / (1 + k) ** SENSE_DECAY
+# A candidate for whom this is its k-th sense counts 1 / (1 + k) ** CANDIDATE_SENSE_DECAY:
+# "amuse" is a poor word for "divert" ("the water was diverted"), whose sense it is not.
+CANDIDATE_SENSE_DECAY = 0.2
 OVERLAP_WEIGHT = 0.2  # each context word the sentence shares with the sense
-WRONG_POS = 0.2  # a part of speech the neighbouring words speak against
+WRONG_POS = 0.2
+# A participle WordNet also lists as an adjective ("diverted": amused) is read as the
+# verb's form first: the adjective's senses count this much.
+PARTICIPLE_ADJECTIVE = 0.6  # a part of speech the neighbouring words speak against
 FREQUENCY_WEIGHT = 0.9  # per Zipf point plainer than the word (capped)
 FREQUENCY_CAP = 0.5
 PHRASE_WEIGHT = 0.15  # a two- or three-word phrase for one word
@@ -179,13 +185,14 @@ class Simplifier:
                     else "NNS" if prev in SUBJECTS else "")
             bases = [(lemma, tag) for lemma, tag in bases if tag != drop]
         allowed_pos = guess_pos(place)
+        verb_form = any(tag in ("VBD", "VBN", "VBG") for _, tag in bases)
         head = lex.word(bases[0][0])
         easy = head is not None and head.easy  # a familiar word: its everyday sense only
         scores: dict[str, float] = {}
         target = None
         for lemma, tag in bases:
             info = lex.word(lemma)
-            if info is not None and (target is None or info.zipf > target.zipf):
+            if info is not None and (target is None or info.plain_zipf > target.plain_zipf):
                 target = info
             senses = lex.senses(lemma)
             for pos, ids in senses.items():
@@ -194,14 +201,17 @@ class Simplifier:
                 if sure:
                     break  # WordNet's guesses are for the menu, not for one click
                 pos_weight = 1.0 if pos in allowed_pos else WRONG_POS
+                if pos == "a" and not tag and verb_form:
+                    pos_weight *= PARTICIPLE_ADJECTIVE  # "diverted": redirected, not amused
                 for rank, sid in enumerate(ids[:1] if easy else ids):
                     sense = lex.sense(sid)
                     overlap = len(place.context & sense.context)
                     weight = pos_weight * (1 + OVERLAP_WEIGHT * overlap) / (1 + rank) ** SENSE_DECAY
-                    for cand, rel, register in sense.candidates:
+                    for cand, rel, register, own_rank in sense.candidates:
                         if profile in FORMAL_PROFILES and (register or cand in _INFORMAL):
                             continue
-                        self._add(scores, cand, pos, tag, lemma, RELATION_WEIGHT[rel] * weight)
+                        fit = RELATION_WEIGHT[rel] / (1 + own_rank) ** CANDIDATE_SENSE_DECAY
+                        self._add(scores, cand, pos, tag, lemma, fit * weight)
             for cand in self.plain.get(lemma, ()):
                 pos = next((p for p in ("v", "n", "a", "r") if p in senses and _tag_fits(tag, p)),
                            "n")
@@ -216,7 +226,7 @@ class Simplifier:
             info = lex.word(cand)
             if info is None:
                 continue
-            gain = info.zipf - target.zipf
+            gain = info.plain_zipf - target.plain_zipf
             if gain < least_gain:
                 continue
             if gain < 0 and (len(cand) > len(low) or info.syllables > target.syllables):
@@ -259,8 +269,9 @@ class Simplifier:
                 or _same_family(cand, lemma)):
             return
         key = (cand, pos, tag)
-        if weight > scores.get(key, 0.0):
-            scores[key] = weight
+        # Summed over the senses and relations that offer it: a word that stands for the
+        # target in several senses is the safer guess when the sense is unclear.
+        scores[key] = scores.get(key, 0.0) + weight
 
     def inflect(self, phrase: str, pos: str, tag: str) -> str:
         """A base phrase in form `tag`: a verb phrase inflects its first word ("cut

@@ -159,3 +159,22 @@ def test_regular_forms_and_the_table_agree():
     assert lex.form("travel", "VBD") == "travelled"  # British doubling
     assert ("buy", "VBD") in lex.bases("bought")
     assert ("physician", "NNS") in lex.bases("physicians")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        # wordfreq finds "notable" rare as written; it only looks common through "not".
+        ("She is a notable member of the board.", "notable", "famous"),
+        ("The old chapel has been restored by volunteers.", "restored", "fixed"),
+    ],
+)
+def test_words_common_only_through_a_part_get_plainer_words(sentence, word, expected):
+    assert words_for(sentence, word)[0] == expected
+
+
+def test_a_participle_is_read_as_the_verb_first():
+    # WordNet's adjective "diverted" means amused; the verb's sense is the likelier here.
+    got = words_for("The river was diverted to protect the village.", "diverted")
+    assert got[0] == "turned"
+    assert got.index("turned") < got.index("amused")
