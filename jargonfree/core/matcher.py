@@ -10,11 +10,13 @@ import re
 import stat
 import time
 from dataclasses import dataclass, fields
+from dataclasses import replace as with_fields
 from pathlib import Path
 from typing import NamedTuple
 
 from jargonfree.core.inflect import (
     LAST,
+    UNCOUNTABLE,
     article_for,
     expand_phrase,
     inflect_phrase,
@@ -26,23 +28,32 @@ from jargonfree.core.inflect import (
 )
 from jargonfree.core.model import Finding, make_finding
 from jargonfree.core.rules import (
+    NEXT_WINDOW,
     Rule,
     RuleSet,
+    Sense,
     parse_rules,
     read_own_rule_files,
     read_rule_files,
 )
 from jargonfree.core.slots import (
+    VERBS,
+    coordinated,
     fit_to_context,
     guess_pos,
     in_a_name,
+    in_a_title,
     in_acronym_definition,
+    joins_up,
     modifier_ok,
+    needs_article,
+    shared_determiner,
     slot,
     verb_forms,
+    with_article,
 )
 
-CACHE_VERSION = "9"  # bump when CompiledRules changes shape
+CACHE_VERSION = "10"  # bump when CompiledRules changes shape
 # Words with inner apostrophes or & ("patient's", "A&E"), and every other non-space
 # character on its own. Rule forms are split the same way, so they always line up.
 # A possessive 's is a token of its own, so "the oncologist's report" matches
@@ -53,6 +64,14 @@ _LOOKBACK_SKIP = frozenset(
     "not n't never already also now just still been being then all ' ’".split()
 )
 _SENTENCE_END = frozenset(".!?:")
+_SENTENCE_STOP = frozenset(".!?;")
+# Names of treatments, tests and operations, by their last word.
+_PROCEDURE_RE = re.compile(
+    r"(?:therapy|therapies|test|tests|scan|scans|surgery|surgeries|ectomy|ectomies|scopy"
+    r"|scopies|graphy|graphies|plasty|plasties|otomy|otomies|ostomy|ostomies|transplant"
+    r"|transplants|biopsy|biopsies)\Z")
+_SUBJECT_VERBS = frozenset(
+    "is are was were can may might will could should uses works involves means helps".split())
 # Categories whose terms need no flag where the text explains them right there.
 GLOSSED = frozenset({"medical", "misleading", "jargon"})
 _POSSESSOR = frozenset("the a an this that your their our his her its my".split())
@@ -88,6 +107,26 @@ class Tokens:
         matches = list(TOKEN_RE.finditer(low))
         return cls([m.start() for m in matches], [m.end() for m in matches],
                    [m.group() for m in matches])
+
+
+def with_determiner(phrase: str, determiner: str | None) -> str:
+    """A rewrite that does not join up on its own, with the article of the noun it is
+    joined to ("the tube from the kidney to the bladder"), or "" when there is none."""
+    first = phrase.split(" ", 1)[0].lower()
+    if determiner is None or first in DETERMINERS or first.endswith("ing"):
+        return ""
+    if determiner in ("a", "an"):
+        determiner = article_for(phrase)
+    return f"{determiner} {phrase}"
+
+
+def _contains(words: list[str], phrases: frozenset[Phrase]) -> bool:
+    """Is one of the phrases (token tuples) a run of `words`?"""
+    if not phrases:
+        return False
+    sizes = {len(p) for p in phrases}
+    return any(tuple(words[i : i + n]) in phrases
+               for n in sizes for i in range(len(words) - n + 1))
 
 
 def split_form(form: str) -> Phrase:
@@ -152,6 +191,10 @@ class CompiledRules:
         self.pos: dict[str, frozenset[str]] = {}
         self.modifier: dict[str, tuple[tuple[str, ...], bool]] = {}
         self.verbs = verb_forms()  # "the care system met": "met" is no noun
+        # [[rule.sense]]: cue words per sense (near, next), and the senses' wordings.
+        self.sense_cues: dict[str, tuple[tuple[frozenset, frozenset], ...]] = {}
+        self.sense_wording: dict[tuple[str, int, bool, str], Wording] = {}
+        self.sense_modifier: dict[tuple[str, int], tuple[str, ...]] = {}
         for rule in rules.rules:
             forms: dict[str, tuple[str, ...]] = {}
             for phrase in rule.match:
@@ -179,7 +222,32 @@ class CompiledRules:
             explained_fits = bool(rule.explain) and not rule.modifier and modifier_ok(
                 rule.explain, is_plural_phrase(rule.explain))
             self.modifier[rule.key] = (fits, explained_fits)
+            if rule.senses:
+                self._compile_senses(rule, forms)
         self.plain_words = plain_words(rules, self.wording.values())
+
+    def _compile_senses(self, rule: Rule, forms: dict[str, tuple[str, ...]]) -> None:
+        """Each sense's cue words in every form, and its replacements in every form the
+        term can take, keyed (rule key, sense index, last, tag)."""
+        cues = []
+        for i, sense in enumerate(rule.senses):
+            near = frozenset(split_form(f) for w in sense.near
+                             for f in expand_phrase(w, every_form=True))
+            nxt = frozenset(split_form(f) for w in sense.next
+                            for f in expand_phrase(w, every_form=True))
+            cues.append((near, nxt))
+            as_rule = with_fields(rule, replace=sense.replace, explain=None,
+                                  modifier=sense.modifier)
+            for tags in set(forms.values()):
+                last = tags[0].endswith(LAST)
+                for tag in {t.rstrip(LAST) for t in tags}:
+                    words = self.sense_wording[rule.key, i, last, tag] = wording(
+                        as_rule, last, tag)
+                    self.plural.update(p for p in words.plain if is_plural_phrase(p))
+            self.sense_modifier[rule.key, i] = tuple(dict.fromkeys(
+                (*sense.modifier,
+                 *(r for r in sense.replace if modifier_ok(r, is_plural_phrase(r))))))
+        self.sense_cues[rule.key] = tuple(cues)
 
     @classmethod
     def load(cls, rules: RuleSet, cache_dir: Path | None) -> CompiledRules:
@@ -327,7 +395,20 @@ _PARTS = {  # what the body holds, and the type each part must have
     "meta": dict, "rule_fields": tuple, "rules": tuple, "digest": str, "table": tuple,
     "unless": tuple, "wording": dict, "verb_only": dict, "plural": frozenset, "pos": dict,
     "modifier": dict, "verbs": frozenset, "plain_words": frozenset,
+    "sense_cues": dict, "sense_wording": dict, "sense_modifier": dict,
 }
+_SENSES = _RULE_FIELDS.index("senses")
+
+
+def _plain_senses(senses: tuple[Sense, ...]) -> tuple:
+    """[[rule.sense]] tables as plain tuples, for marshal."""
+    return tuple((x.near, x.next, x.replace, x.modifier) for x in senses)
+
+
+def _with_senses(values: tuple) -> tuple:
+    """A rule's fields read from a file, its senses made Sense objects again."""
+    senses = tuple(Sense(*x) for x in values[_SENSES])
+    return values[:_SENSES] + (senses,) + values[_SENSES + 1 :]
 
 
 def dump_compiled(compiled: CompiledRules, meta: dict | None = None) -> bytes:
@@ -335,7 +416,8 @@ def dump_compiled(compiled: CompiledRules, meta: dict | None = None) -> bytes:
     body = {
         "meta": meta or {},
         "rule_fields": _RULE_FIELDS,
-        "rules": tuple(tuple(getattr(r, f) for f in _RULE_FIELDS) for r in compiled.rules.rules),
+        "rules": tuple(tuple(_plain_senses(getattr(r, f)) if f == "senses" else getattr(r, f)
+                             for f in _RULE_FIELDS) for r in compiled.rules.rules),
         "digest": compiled.digest,
         "table": (compiled.table.entries, compiled.table.lengths),
         "unless": (compiled.unless.entries, compiled.unless.lengths),
@@ -346,6 +428,9 @@ def dump_compiled(compiled: CompiledRules, meta: dict | None = None) -> bytes:
         "modifier": compiled.modifier,
         "verbs": frozenset(compiled.verbs),
         "plain_words": frozenset(compiled.plain_words),
+        "sense_cues": compiled.sense_cues,
+        "sense_wording": {k: (tuple(w[0]), w[1]) for k, w in compiled.sense_wording.items()},
+        "sense_modifier": compiled.sense_modifier,
     }
     data = marshal.dumps(body, _MARSHAL_VERSION)
     return _HEADER + hashlib.sha256(data).digest() + data
@@ -368,13 +453,14 @@ def load_compiled(raw: bytes) -> tuple[dict, CompiledRules] | None:
                 not isinstance(body.get(name), kind) for name, kind in _PARTS.items()):
             return None
         compiled = CompiledRules.__new__(CompiledRules)
-        rules = RuleSet(tuple(Rule(*values) for values in body["rules"]), body["digest"])
+        rules = RuleSet(tuple(Rule(*_with_senses(values)) for values in body["rules"]),
+                        body["digest"])
         compiled.rules, compiled.digest = rules, rules.digest
         compiled.table, compiled.unless = PhraseTable(), PhraseTable()
         compiled.table.entries, compiled.table.lengths = body["table"]
         compiled.unless.entries, compiled.unless.lengths = body["unless"]
         for name in ("wording", "verb_only", "plural", "pos", "modifier", "verbs",
-                     "plain_words"):
+                     "plain_words", "sense_cues", "sense_wording", "sense_modifier"):
             setattr(compiled, name, body[name])
         return body["meta"], compiled
     except (ValueError, TypeError, EOFError):
@@ -491,6 +577,8 @@ def plain_words(rules: RuleSet, wordings) -> frozenset[str]:
     words: set[str] = set()
     texts = [t for plain, explained in wordings for t in (*plain, explained or "")]
     texts += [m for rule in rules.rules for m in rule.modifier]
+    texts += [m for rule in rules.rules for sense in rule.senses
+              for m in (*sense.replace, *sense.modifier)]
     for t in texts:
         words.update(_PLAIN_WORD_RE.findall(re.sub(r"\([^()]*\)", " ", t).lower()))
     terms = {w for rule in rules.rules if len(rule.match[0].split()) == 1
@@ -500,7 +588,9 @@ def plain_words(rules: RuleSet, wordings) -> frozenset[str]:
 
 def _head(rule: Rule) -> str:
     """The replacement word that takes the form (for 'is it only a verb?')."""
-    words = rule.replace[0].split(" ")
+    first = next((r for r in (*rule.replace, *(x for sense in rule.senses
+                                                 for x in sense.replace))), "")
+    words = first.split(" ")
     return words[min(rule.inflect, len(words) - 1)]
 
 
@@ -602,9 +692,20 @@ class Matcher:
         following = lows[e] if e < len(lows) else None
         tag = resolve_tag(tags[0], tags, previous, following, self.compiled.verb_only[rule.key])
         last = tags[0].endswith(LAST)
-        words = self.compiled.wording.get((rule.key, last, tag))
-        if words is None:  # only for forms the compiled table did not foresee
-            words = wording(rule, last, tag)
+        sense = self._sense(text, toks, s, e, rule) if rule.senses else None
+        if sense is None:
+            words = self.compiled.wording.get((rule.key, last, tag))
+            if words is None:  # only for forms the compiled table did not foresee
+                words = wording(rule, last, tag)
+            fits, explained_fits = self.compiled.modifier.get(rule.key, ((), False))
+            own_modifier = rule.modifier
+        else:  # the words around the term say which sense: that sense's rewrites
+            words = self.compiled.sense_wording.get((rule.key, sense, last, tag))
+            if words is None:
+                words = wording(with_fields(rule, replace=rule.senses[sense].replace,
+                                            explain=None), last, tag)
+            fits = self.compiled.sense_modifier.get((rule.key, sense), ())
+            explained_fits, own_modifier = False, rule.senses[sense].modifier
         plain, explained = words  # a Wording, or a plain tuple read from a file
         plain = list(plain)
         where = slot(lows, s, e, tag, self.compiled.pos.get(rule.key, frozenset()),
@@ -612,24 +713,41 @@ class Matcher:
         if where:
             # Before a noun: only what reads as a modifier there ("the cancer ward"); a
             # participle used as an adjective takes only the rule's own modifier forms.
-            fits, explained_fits = self.compiled.modifier.get(rule.key, ((), False))
-            plain = list(rule.modifier if where == "participle" else fits)
+            plain = list(own_modifier if where == "participle" else fits)
             if where == "participle" or not explained_fits:
                 explained = None
             if s == 0 or lows[s - 1] not in _POSSESSOR:  # "in the baby's death"
                 plain = [p for p in plain if not p.endswith(("'s", "’s"))]
                 if explained and explained.endswith(("'s", "’s")):
                     explained = None
-        if in_a_name(text, starts, ends, lows, s, e):
+        if in_a_name(text, starts, ends, lows, s, e) or in_a_title(text, starts, ends, s, e):
             plain, explained = [], None  # "NHS Trusts Information Governance Support"
+        pos = self.compiled.pos.get(rule.key, frozenset())
+        if pos & {"noun", "adjective"} and tag in ("", "NNS") and coordinated(lows, s, e):
+            # "the renal pelvis and ureter": short words only,
+            shared = shared_determiner(lows, s)  # or the article of the first noun
+            plain = [p if joins_up(p, surface) else with_determiner(p, shared)
+                     for p in plain]
+            plain = [p for p in plain if p]
+            if explained is not None and not joins_up(explained, surface):
+                explained = None
+        if needs_article(lows, s, e, tag, pos):  # "Onset of symptoms" -> "The start of"
+            plain = [with_article(p, UNCOUNTABLE) for p in plain]
+            if explained is not None:
+                explained = with_article(explained, UNCOUNTABLE)
         after = text[end : end + 40]
         plain = [fit_to_context(p, lows, e, after) for p in plain]
+        term = surface
+        if (surface[:1].isupper() and surface[1:2].islower()
+                and (s == 0 or lows[s - 1] in _SENTENCE_END)):
+            term = surface[0].lower() + surface[1:]  # "High temperature (pyrexia)"
         if explained is not None:
-            term = surface
-            if (surface[:1].isupper() and surface[1:2].islower()
-                    and (s == 0 or lows[s - 1] in _SENTENCE_END)):
-                term = surface[0].lower() + surface[1:]  # "High temperature (pyrexia)"
             plain.append(f"{explained} ({term})")
+        if (rule.explain and plain and not plain[0].endswith(")")
+                and _PROCEDURE_RE.search(lows[e - 1]) and self._subject(text, toks, s, e)):
+            # "Photodynamic therapy uses a drug...": the sentence says what a treatment or
+            # test is, and the reader will hear its name again; keep it once, NHS style.
+            plain.insert(0, f"{plain[0]} ({term})")
         suggestions = [match_case(p, surface) for p in dict.fromkeys(plain)]
         if s > 0 and lows[s - 1] in ("a", "an") and ends[s - 1] < start:
             art_low = lows[s - 1]
@@ -651,6 +769,39 @@ class Matcher:
             text, start, end, rule.key, rule.category, rule.message,
             level=rule.level, suggestions=tuple(suggestions), source=rule.source,
         )
+
+    def _subject(self, text: str, toks: Tokens, s: int, e: int) -> bool:
+        """Does the term start its sentence, followed by its verb ("Photodynamic therapy
+        uses...", "Hypertension is...")?"""
+        lows = toks.lows
+        if s > 0 and lows[s - 1] not in _SENTENCE_END and "\n" not in text[
+                toks.ends[s - 1] : toks.starts[s]]:
+            return False
+        return e < len(lows) and (lows[e] in _SUBJECT_VERBS or lows[e] in VERBS
+                                  or lows[e] in self.compiled.verbs)
+
+    def _sense(self, text: str, toks: Tokens, s: int, e: int, rule: Rule) -> int | None:
+        """The first of the rule's senses whose cue words are in this sentence (`near`)
+        or among the few words after the term (`next`); None: the rule's own rewrites."""
+        lows, starts, ends = toks.lows, toks.starts, toks.ends
+        lo = s
+        while lo > 0 and lows[lo - 1] not in _SENTENCE_STOP and "\n" not in text[
+                ends[lo - 1] : starts[lo]]:
+            lo -= 1
+        hi = e
+        while hi < len(lows) and lows[hi] not in _SENTENCE_STOP and "\n" not in text[
+                ends[hi - 1] : starts[hi]]:
+            hi += 1
+        after: list[str] = []
+        for j in range(e, hi):
+            if not lows[j][:1].isalnum() or len(after) == NEXT_WINDOW:
+                break
+            after.append(lows[j])
+        around = lows[lo:s] + ["\0"] + lows[e:hi]
+        for i, (near, nxt) in enumerate(self.compiled.sense_cues.get(rule.key, ())):
+            if _contains(after, nxt) or _contains(around, near):
+                return i
+        return None
 
 
 # How a text glosses a term right after it: "oedema, which means swelling,", "oedema, or

@@ -16,12 +16,27 @@ RULE_FILES = ("network", "wordy", "medical", "misleading")  # consistency.toml h
 ID_RE = re.compile(r"[a-z0-9][a-z0-9_]*\Z")
 RULE_KEYS = {
     "id", "match", "replace", "inflect", "unless", "level", "explain", "message", "source",
-    "examples", "pos", "modifier",
+    "examples", "pos", "modifier", "sense",
 }
+SENSE_KEYS = {"near", "next", "replace", "modifier"}
+NEXT_WINDOW = 3  # `next` looks at this many words after the term
 # `pos`: what the matched term is, where lemminflect's guess is not enough. It decides
 # which slots the term can fill (a noun or adjective can stand before a noun; a verb's
 # participle before a noun is an adjective use). Optional: guessed from the words if left out.
 POS_NAMES = ("noun", "verb", "adjective", "adverb")
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """A `[[rule.sense]]` table: where the words around the term say which sense is
+    meant, the one-click rewrites for that sense (an empty `replace`: flag it, with the
+    message and nothing to paste). `near`: words anywhere in the sentence; `next`: words
+    among the NEXT_WINDOW words after the term. Either may hold phrases; any inflection."""
+
+    near: tuple[str, ...] = ()
+    next: tuple[str, ...] = ()
+    replace: tuple[str, ...] = ()
+    modifier: tuple[str, ...] = ()
 
 
 class RuleError(ValueError):
@@ -46,6 +61,7 @@ class Rule:
     fix_examples: tuple[tuple[str, str], ...] = ()  # (flagged text, with 1st suggestion)
     pos: tuple[str, ...] = ()  # noun, verb, adjective, adverb; () = guess from the words
     modifier: tuple[str, ...] = ()  # replacements that read right before a noun
+    senses: tuple[Sense, ...] = ()  # rewrites that depend on the words around the term
 
 
 @dataclass(frozen=True)
@@ -99,8 +115,13 @@ def _parse_rule(raw: object, stem: str, category: str, default_source: str | Non
     explain = raw.get("explain")
     if explain is not None and (not isinstance(explain, str) or not explain.strip()):
         raise RuleError(f"{where}: 'explain' must be a non-empty string")
-    replace = _str_list(raw.get("replace"), where, "replace", required=explain is None)
-    if not replace and explain:
+    senses = _senses(raw.get("sense"), where)
+    # `replace = []`: flagged with the message and nothing to paste, where no plain word
+    # keeps the meaning (or only where a sense says which rewrite fits).
+    if "replace" not in raw and explain is None:
+        raise RuleError(f"{where}: 'replace' is missing (write [] to offer nothing)")
+    replace = _str_list(raw.get("replace"), where, "replace", required=False)
+    if "replace" not in raw:
         replace = (explain.strip(),)
     if len(replace) > 3:
         raise RuleError(f"{where}: give at most 3 replacements (got {len(replace)})")
@@ -133,13 +154,42 @@ def _parse_rule(raw: object, stem: str, category: str, default_source: str | Non
     if any("|" in m for m in modifier):
         raise RuleError(f"{where}: write modifier forms as a list, not 'a|b'")
     return Rule(
-        pos=pos, modifier=modifier,
+        pos=pos, modifier=modifier, senses=senses,
         key=f"{stem}.{rid}", id=rid, category=category, match=match, replace=replace,
         message=message.strip(), inflect=inflect,
         unless=_str_list(raw.get("unless"), where, "unless", required=False),
         level=level, explain=explain.strip() if explain else None, source=source,
         flag_examples=flag, pass_examples=passes, fix_examples=fixes,
     )
+
+
+def _senses(value: object, where: str) -> tuple[Sense, ...]:
+    """[[rule.sense]] tables, checked: each says where it applies (`near` or `next`) and
+    what to offer there (`replace`, which may be empty; `modifier`)."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise RuleError(f"{where}: 'sense' must be [[rule.sense]] tables")
+    out = []
+    for i, raw in enumerate(value, 1):
+        here = f"{where}: sense {i}"
+        unknown = set(raw) - SENSE_KEYS
+        if unknown:
+            raise RuleError(f"{here}: unknown key(s) {', '.join(sorted(unknown))}")
+        near = _str_list(raw.get("near"), here, "near", required=False)
+        nxt = _str_list(raw.get("next"), here, "next", required=False)
+        if not near and not nxt:
+            raise RuleError(f"{here}: give the words that show this sense ('near' or 'next')")
+        if "replace" not in raw:
+            raise RuleError(f"{here}: 'replace' is missing (write [] to offer nothing)")
+        replace = _str_list(raw.get("replace"), here, "replace", required=False)
+        modifier = _str_list(raw.get("modifier"), here, "modifier", required=False)
+        if len(replace) > 3 or len(modifier) > 3:
+            raise RuleError(f"{here}: give at most 3 replacements")
+        if any("|" in r for r in replace + modifier):
+            raise RuleError(f"{here}: write replacements as a list, not 'a|b'")
+        out.append(Sense(near=near, next=nxt, replace=replace, modifier=modifier))
+    return tuple(out)
 
 
 def _fix_pairs(value: object, where: str) -> tuple[tuple[str, str], ...]:

@@ -220,3 +220,101 @@ def in_acronym_definition(text: str, start: int, end: int) -> bool:
         if letters in initials:
             return chunk[0].start() <= start
     return False
+
+
+_AND_OR = frozenset(("and", "or"))
+
+
+def coordinated(lows: list[str], s: int, e: int) -> bool:
+    """Is the term one of two words joined by 'and' or 'or' that share what comes before
+    them: "the renal pelvis and ureter", "in consultation and collaboration with"? There
+    a long rewrite ("the tube from the kidney to the bladder") no longer joins up."""
+    if lows[s] in FUNCTION_WORDS or lows[e - 1] in FUNCTION_WORDS:
+        return False  # "and was able to pass": a verb phrase, not a noun
+    before = (s >= 2 and lows[s - 1] in _AND_OR and lows[s - 2][:1].isalnum()
+              and lows[s - 2] not in FUNCTION_WORDS)
+    after = (e + 1 < len(lows) and lows[e] in _AND_OR and lows[e + 1][:1].isalpha()
+             and lows[e + 1] not in FUNCTION_WORDS
+             and not (e + 2 < len(lows) and lows[e + 2] in _DETERMINERS))  # "and leaves the"
+    return before or after
+
+
+_ORDINALS = frozenset(
+    "first second third fourth fifth last early late earlier later upper lower".split())
+
+
+def shared_determiner(lows: list[str], s: int) -> str | None:
+    """For a term that follows 'and'/'or' with no article of its own ("the renal pelvis
+    and ureter"), the article the first noun has ("the"): a longer rewrite can take its
+    own ("the renal pelvis and the tube from the kidney to the bladder"). None when the
+    word before 'and' looks like an adjective ("the second and third trimesters")."""
+    if s < 2 or lows[s - 1] not in _AND_OR:
+        return None
+    word = lows[s - 2]
+    if word in _ORDINALS or word.endswith(_ADJ_ENDS) or word.endswith("ly"):
+        return None
+    for j in range(s - 3, max(-1, s - 6), -1):
+        if lows[j] in _DETERMINERS:
+            return lows[j]
+        if lows[j] in FUNCTION_WORDS or not lows[j][:1].isalnum():
+            return None
+    return None
+
+
+def joins_up(phrase: str, term: str) -> bool:
+    """Does a rewrite still join up with the other word of an 'and'/'or' pair? At most
+    three words, no article first, no 'of', 'that', 'to'... inside, and no '-ing' phrase
+    for a term that is not one ("consultation and working together with" does not read)."""
+    words = phrase.lower().split()
+    if not words or len(words) > 3 or words[0] in _DETERMINERS:
+        return False
+    if any(w in _NOT_IN_MODIFIER for w in words):
+        return False
+    return not (len(words) > 1 and words[0].endswith("ing")
+                and not term.lower().split()[0].endswith("ing"))
+
+
+# Before the term, these leave a singular noun with no article: "[Onset] of symptoms",
+# "with [onset] of pain". A count noun put there needs "the": "the start of symptoms".
+_BARE_BEFORE = frozenset(
+    """with after before at from since until by for to during following without
+    on upon""".split()
+)
+
+
+def needs_article(lows: list[str], s: int, e: int, tag: str, pos: frozenset[str]) -> bool:
+    """Is the term a singular noun with no article, heading an 'of' phrase, so that a
+    count noun put in its place needs 'the'?"""
+    if tag or "noun" not in pos or e >= len(lows) or lows[e] != "of":
+        return False
+    return s == 0 or lows[s - 1] in _BARE_BEFORE or not lows[s - 1][:1].isalnum()
+
+
+def with_article(phrase: str, uncountable: frozenset[str]) -> str:
+    """'start' -> 'the start'; a phrase with its own determiner, an '-ing' word or a word
+    that takes no article ('care', 'advice') is left as it is."""
+    words = phrase.split(" ")
+    first = words[0].lower()
+    if (len(words) > 2 or first in _DETERMINERS or first.endswith("ing")
+            or words[-1].lower() in uncountable or words[-1].lower().endswith("s")):
+        return phrase
+    return f"the {phrase}"
+
+
+_TITLE_MAX_WORDS = 8
+
+
+def in_a_title(text: str, starts: list[int], ends: list[int], s: int, e: int) -> bool:
+    """A capitalised term that starts a short line followed by another capitalised word,
+    with no full stop: a heading in title case ("Sustainability Model"), the name of a
+    document or a programme. Like a name, it is flagged with nothing to paste."""
+    if e >= len(starts) or not text[starts[s] : starts[s] + 1].isupper():
+        return False
+    if s > 0 and "\n" not in text[ends[s - 1] : starts[s]]:
+        return False
+    nxt = text[starts[e] : ends[e]]
+    if not (nxt[:1].isupper() and nxt[1:2].islower()) or "\n" in text[ends[e - 1] : starts[e]]:
+        return False
+    line_end = text.find("\n", starts[s])
+    line = text[starts[s] : line_end if line_end >= 0 else len(text)].rstrip()
+    return len(line.split()) <= _TITLE_MAX_WORDS and not line.endswith((".", "!", "?", ":"))

@@ -52,9 +52,12 @@ def pasted(sentence: str, word: str, profile: str = "general") -> str | None:
     ("The oncologist's letter came today.", "oncologist",
      "The cancer specialist's letter came today."),
     ("Ask the stakeholders' views.", "stakeholders", "Ask the partners' views."),
-    # Subjects followed by a verb are not modifiers.
+    # Subjects followed by a verb are not modifiers; a sentence that says what a
+    # treatment does keeps its name once, since the reader will hear it again.
     ("Photodynamic therapy uses a drug and a light.", "Photodynamic therapy",
-     "Light treatment uses a drug and a light."),
+     "Light treatment (photodynamic therapy) uses a drug and a light."),
+    ("The hospital offers photodynamic therapy for some skin cancers.", "photodynamic therapy",
+     "The hospital offers light treatment for some skin cancers."),
 ])
 def test_first_suggestion_reads_right_in_place(sentence, word, expected):
     assert pasted(sentence, word) == expected

@@ -248,7 +248,11 @@ def spelled_out(text: str, start: int, end: int, acr: str, plural: bool,
     from jargonfree.core.inflect import article_for, match_case
 
     letters = text[start:end]
+    if _in_longer_name(text, end):
+        return start, ()  # "CHC NENC": part of a name we cannot spell out
     forms = [f"{_plural(m) if plural else m} ({letters})" for m in meanings]
+    if not plural and _bare(text, start, end):
+        forms = [_with_article(f, text, start) for f in forms]
     before = text[max(0, start - 3) : start].rstrip(" \t")
     if not before or before[-1] in ".!?\n:•" or start == 0:
         forms = [f[0].upper() + f[1:] for f in forms]
@@ -260,6 +264,56 @@ def spelled_out(text: str, start: int, end: int, acr: str, plural: bool,
             forms = [f"{match_case(n, art.group(1))} {f}" for n, f in zip(needed, forms,
                                                                           strict=True)]
     return start, tuple(forms)
+
+
+_NEXT_ACRONYM_RE = re.compile(r"[ \t]+[A-Z][A-Z&]+s?\b")
+# Heads of the names of bodies: a body named by its kind ("academic health science
+# network") needs an article where the acronym stood alone ("an organisation like AHSN").
+_BODY_HEADS = frozenset(
+    """group network board trust service team unit department agency committee partnership
+    organisation body council authority system centre programme collaborative alliance
+    panel institute association foundation forum practice hub""".split()
+)
+_DETERMINER_BEFORE_RE = re.compile(
+    r"\b(?:a|an|the|this|that|these|those|our|your|their|its|his|her|my|each|every|any|no"
+    r"|some|local|regional|national|own|'s|’s)\s+\Z", re.IGNORECASE)
+_AS_LIKE_RE = re.compile(r"\b(?:like|as|such as|or|either)\s+\Z", re.IGNORECASE)
+
+
+def _in_longer_name(text: str, end: int) -> bool:
+    """An acronym followed by another ("CHC NENC", "AHSN NENC") is part of a longer name,
+    whose meaning the list cannot know."""
+    return bool(_NEXT_ACRONYM_RE.match(text, end))
+
+
+def _bare(text: str, start: int, end: int) -> bool:
+    """The acronym stands alone as a noun, with no article or other word before it that
+    would do: "from an organisation like AHSN."."""
+    before = text[max(0, start - 30) : start]
+    if _DETERMINER_BEFORE_RE.search(before) or start == 0 or not before.strip():
+        return False
+    if before.rstrip()[-1:] in ".!?:•\n(":
+        return False
+    after = re.match(r"\s*([\w'’-]+)", text[end : end + 30])
+    if after and after.group(1).lower() not in ("or", "and", "is", "are", "was", "were",
+                                               "has", "have", "will", "can", "to", "in",
+                                               "for", "of", "with", "on", "at", "by"):
+        return False  # "AHSN funding": the acronym is a modifier
+    return True
+
+
+def _with_article(form: str, text: str, start: int) -> str:
+    """'academic health science network (AHSN)' -> 'an academic health science network
+    (AHSN)' after "like", else 'the ...'; names with capitals and names of things that
+    are not bodies ("continuing healthcare") are left as they are."""
+    from jargonfree.core.inflect import article_for
+
+    name = form.rsplit(" (", 1)[0]
+    if not name[:1].islower() or name.split(" ")[-1] not in _BODY_HEADS:
+        return form
+    if _AS_LIKE_RE.search(text[max(0, start - 12) : start]):
+        return f"{article_for(name)} {form}"
+    return f"the {form}"
 
 
 def _plural(phrase: str) -> str:
