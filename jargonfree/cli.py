@@ -55,6 +55,11 @@ def _user_options(args):
     return Options(accept=accept, reject=reject)
 
 
+def _as_written(options, doc):
+    """The user's options, saying how this document's text is written (Markdown or not)."""
+    return replace(options, markup="markdown") if doc.kind == "markdown" else options
+
+
 def _analyzer(args):
     from jargonfree.core.analyze import Analyzer
     from jargonfree.paths import AppPaths
@@ -71,7 +76,7 @@ def _check(args) -> int:
     from jargonfree.batch import worth_forking
     from jargonfree.core.model import level_rank
     from jargonfree.formats import ReadError
-    from jargonfree.formats.documents import expand_inputs, relocate_findings
+    from jargonfree.formats.documents import analyze_as_written, expand_inputs, relocate_findings
 
     analyzer = None
     options = _user_options(args)
@@ -92,9 +97,8 @@ def _check(args) -> int:
         except ReadError as exc:
             return str(exc), None, None
         analyzer = analyzer or _analyzer(args)
-        if not batch:
-            analyzer.prefill(doc.text, args.profile, options)  # long texts: both cores
-        result = analyzer.analyze(doc.text, args.profile, options)
+        result = analyze_as_written(analyzer, doc.text, args.profile, _as_written(options, doc),
+                                    prefill=not batch)  # long texts: both cores
         if doc.kind == "docx":  # line = paragraph number
             result = replace(result, findings=relocate_findings(result.findings, doc.source))
         return None, doc.warning, (doc.kind, result)
@@ -142,9 +146,11 @@ def _score(args) -> int:
     inputs = args.files or ["-"]
     if len(inputs) > 1 or os.path.isdir(inputs[0]):
         return _score_table(args, inputs)
+    from jargonfree.formats.documents import read_as_written
+
     path = inputs[0]
     try:
-        text = _reader(path).text
+        doc = _reader(path)
     except ReadError as exc:
         print(f"jargonfree: {exc}", file=sys.stderr)
         return 2
@@ -152,7 +158,8 @@ def _score(args) -> int:
 
     # The scores need no rules and no findings: neither is loaded (analyze() gives the
     # same readability; tests/core/test_scoring.py compares them).
-    readability = readability_of(text, args.profile, _user_options(args))
+    readability = readability_of(read_as_written(doc.text, doc.kind), args.profile,
+                                 _user_options(args))
     name = "standard input" if path == "-" else path
     print(name)
     for line in describe_readability(readability):
@@ -165,7 +172,7 @@ def _score_table(args, inputs: list[str]) -> int:
     from jargonfree.batch import worth_forking
     from jargonfree.core.scoring import readability_of
     from jargonfree.formats import ReadError
-    from jargonfree.formats.documents import expand_inputs
+    from jargonfree.formats.documents import expand_inputs, read_as_written
 
     status = 0
     options = _user_options(args)
@@ -177,7 +184,8 @@ def _score_table(args, inputs: list[str]) -> int:
             doc = _reader(path, quiet=True)
         except ReadError as exc:
             return str(exc), None, None
-        return None, doc.warning, readability_of(doc.text, args.profile, options)
+        text = read_as_written(doc.text, doc.kind)  # Markdown: without its markup
+        return None, doc.warning, readability_of(text, args.profile, options)
 
     rows, failed = [], []
     for path, _warning, r in _readable(files, score_one, batch, failed):
@@ -305,7 +313,8 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         p = argparse.ArgumentParser(prog=prog,
                                     description="Check files for jargon and hard text.")
         p.add_argument("files", nargs="+", metavar="FILE",
-                       help="text or .docx files, or folders of them; - reads standard input")
+                       help="text, Markdown (.md) or .docx files, or folders of them; - reads "
+                            "standard input")
         p.add_argument("--format", choices=("text", "json"), default="text")
         p.add_argument("--fail-on", choices=("suggestion", "warning", "error"), default=None,
                        help="exit 1 when a finding at or above this level is found")
@@ -313,8 +322,9 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         p = argparse.ArgumentParser(prog=prog,
                                     description="Print readability scores in plain words.")
         p.add_argument("files", nargs="*", metavar="FILE",
-                       help="text or .docx files or folders; - or nothing reads standard input; "
-                            "several files or a folder print one line a file, hardest first")
+                       help="text, .md or .docx files or folders; - or nothing reads standard "
+                            "input; several files or a folder print one line a file, hardest "
+                            "first")
     else:
         p = argparse.ArgumentParser(prog=prog, description="List the rule families with counts.")
         p.add_argument("--check", action="store_true",

@@ -13,6 +13,7 @@ import difflib
 import os
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from jargonfree.core.model import CATEGORIES
@@ -106,7 +107,12 @@ def _age(r) -> str:
 def run_fix(args, analyzer, options) -> int:
     from jargonfree.core.rewrite import apply_suggestions
     from jargonfree.formats import ReadError, WriteError
-    from jargonfree.formats.documents import expand_inputs, read_document, shown
+    from jargonfree.formats.documents import (
+        analyze_as_written,
+        expand_inputs,
+        read_document,
+        shown,
+    )
 
     files = expand_inputs(args.files)
     status = 0
@@ -124,7 +130,10 @@ def run_fix(args, analyzer, options) -> int:
         if doc.warning:
             print(f"jargonfree: warning: {doc.warning}", file=sys.stderr)
         analyzer_ = analyzer()
-        before = analyzer_.analyze(doc.text, args.profile, options)
+        # Markdown: markup is not checked, and no finding with a suggestion runs across
+        # it (formats/markdown.py), so pasting suggestions keeps the markup as it was.
+        written = replace(options, markup="markdown") if doc.kind == "markdown" else options
+        before = analyze_as_written(analyzer_, doc.text, args.profile, written)
         picks = chosen(before.findings, _flat(args.only), _flat(args.rule))
         fixed_text, edits = apply_suggestions(doc.text, [(f, f.suggestions[0]) for f in picks])
         by_start = {f.start: f for f in picks}
@@ -139,7 +148,7 @@ def run_fix(args, analyzer, options) -> int:
             print(f"jargonfree: {exc}", file=sys.stderr)
             status = 2
             continue
-        after = analyzer_.analyze(fixed_text, args.profile, options).readability
+        after = analyze_as_written(analyzer_, fixed_text, args.profile, written).readability
         counts = Counter(by_start[e.start].category for e in made if e.start in by_start)
         detail = ", ".join(f"{n} {cat}" for cat, n in counts.most_common())
         n = len(made)

@@ -1,5 +1,6 @@
 """Start-up: `check` and `score` load only what they need. wordfreq (and its langcodes,
-ftfy, regex), lemminflect, PySide6 and python-docx stay out of a check of a plain text:
+ftfy, regex), lemminflect, PySide6, python-docx and markdown-it stay out of a check of a
+plain text:
 the word frequencies come from jargonfree's own table (tools/build_frequency.py) and
 lemminflect is needed only when rules are compiled, which a warm cache has done."""
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("wordfreq", "langcodes", "ftfy", "regex", "lemminflect", "PySide6", "docx",
-         "multiprocessing")
+         "multiprocessing", "markdown_it")
 # What `score` leaves out as well: it prints scores only, so it loads no rules.
 RULES = ("jargonfree.core.matcher", "jargonfree.core.analyze", "jargonfree.core.lexicon")
 TEXT = (
@@ -78,3 +79,16 @@ def test_score_loads_no_rules(tmp_path):
     assert _modules(score) == {"after_import": [], "after_run": []}
     check = _run(tmp_path, "check", str(path), heavy=RULES)  # the probe sees them load
     assert "jargonfree.core.matcher" in _modules(check)["after_run"]
+
+
+def test_markdown_parser_is_loaded_only_for_a_markdown_file(tmp_path):
+    path = tmp_path / "short.md"
+    path.write_text("# Notes\n\n" + TEXT.replace("perambulation", "*perambulation*"),
+                    encoding="utf-8")
+    warm = _run(tmp_path, "check", "--format", "json", str(path))
+    assert warm.returncode in (0, 1), warm.stderr
+    proc = _run(tmp_path, "check", "--format", "json", str(path))
+    assert proc.returncode in (0, 1), proc.stderr
+    found = json.loads(proc.stdout)[0]["findings"]
+    assert {"uncommon.rare", "acronym.undefined", "passive.be"} <= {f["rule_id"] for f in found}
+    assert _modules(proc) == {"after_import": [], "after_run": ["markdown_it"]}

@@ -42,6 +42,7 @@ class Checker(QObject):
         self.editor = editor
         self.profile = profile
         self.options = options
+        self.markup = "text"  # how the document is written: "text" or "markdown"
         self.revision = 0
         self.analysis: Analysis | None = None  # the last fresh one, ignored findings out
         self.baseline: Analysis | None = None  # the first one for this document
@@ -76,7 +77,10 @@ class Checker(QObject):
         self._debounce.stop()
         text = self.editor.text()
         self._sent = (self.revision, text)
-        self.client.submit(self.revision, text, self.profile, self.options)
+        options = self.options
+        if self.markup != options.markup:
+            options = dataclasses.replace(options, markup=self.markup)
+        self.client.submit(self.revision, text, self.profile, options)
         self._describe()
 
     def recheck(self) -> None:
@@ -92,6 +96,12 @@ class Checker(QObject):
     def set_options(self, options: Options) -> None:
         if options != self.options:
             self.options = options
+            self.recheck()
+
+    def set_markup(self, markup: str) -> None:
+        """The document is now Markdown ("markdown") or not ("text"), e.g. after Save As."""
+        if markup != self.markup:
+            self.markup = markup
             self.recheck()
 
     def new_document(self) -> None:

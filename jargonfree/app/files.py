@@ -32,6 +32,7 @@ from jargonfree.formats import (
     read_text,
     write_text_atomic,
 )
+from jargonfree.formats.documents import markup_for
 from jargonfree.formats.permissions import is_read_only, save_problem
 from jargonfree.paths import AppPaths
 from jargonfree.settings import Settings, add_recent
@@ -112,6 +113,7 @@ class FileActions(QObject):
         self._discard_autosave()
         self.doc_id = doc_id or uuid.uuid4().hex
         self.path = path
+        self.checker.markup = markup_for(path)  # a .md: its markup is not checked
         self.file_format = fmt
         self.word = word
         self.editor.show_word(None)
@@ -290,6 +292,7 @@ class FileActions(QObject):
             self.file_format = TextDocument("", "utf-8", fmt.newline, False)
             self.prompts.tell("Saved as UTF-8", warning, warning=False)
         self.path = absolute(path)
+        self.checker.set_markup(markup_for(self.path))  # saved as .md: read as Markdown
         self.read_only = False
         self.disk.watch(self.path)  # our own save is not a change by another program
         self.editor.document().setModified(False)

@@ -66,6 +66,7 @@ def worker_main(conn: Any, parent_pid: int, cache_dir: str | None = None,
     from pathlib import Path
 
     from jargonfree.core.analyze import Analyzer
+    from jargonfree.formats.documents import analyze_as_written  # Markdown read as such
 
     _quiet_signals()
     try:
@@ -77,7 +78,9 @@ def worker_main(conn: Any, parent_pid: int, cache_dir: str | None = None,
         return
     for line in analyzer.warnings:  # the user's rule files that could not be used
         conn.send(("warning", 0, line))
-    serve(conn, parent_pid, analyzer.analyze,
+    serve(conn, parent_pid,
+          lambda text, profile, options, revision: analyze_as_written(
+              analyzer, text, profile, options, revision),
           lambda text, start, end, profile: analyzer.simplifier.suggest_span(
               text, start, end, profile))
 

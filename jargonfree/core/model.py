@@ -150,6 +150,9 @@ class Options:
     hard_grade: float | None = None  # a sentence above this grade is hard
     very_hard_grade: float | None = None  # ... and above this, very hard
     long_sentence_words: int | None = None  # a sentence with more words is long
+    # How the text is written: "text", or "markdown" (formats/markdown.py reads the markup
+    # and hands the analyzer the words a reader sees; the analyzer itself reads plain text).
+    markup: str = "text"
 
     def thresholds(self) -> dict[str, float | int]:
         """The sentence thresholds the user set (profile field name -> value)."""

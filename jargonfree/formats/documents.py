@@ -1,5 +1,6 @@
-"""Any file a user hands jargonfree: text (.txt, .md and others) or Word (.docx), and
-folders of them. One `read_document()` for the command line and the editor."""
+"""Any file a user hands jargonfree: text (.txt and others), Markdown (.md) or Word
+(.docx), and folders of them. One `read_document()` for the command line and the editor,
+and one `analyze_as_written()` that checks a text as its reader sees it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from pathlib import Path
 
 from jargonfree.formats.textfile import ReadError, TextDocument, read_text, shown
 
-DOCUMENT_SUFFIXES = (".txt", ".md", ".docx")  # what a folder is searched for
+DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")  # what a folder is searched for
+MARKDOWN_SUFFIXES = (".md", ".markdown")  # read as Markdown: markup is not checked
 WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".doc", ".odt", ".rtf")  # sent to the Word reader
 
 
@@ -19,7 +21,7 @@ class Document:
 
     path: str
     text: str
-    kind: str  # "text" or "docx"
+    kind: str  # "text", "markdown" or "docx"
     source: object  # TextDocument or DocxDocument
     warning: str | None = None
 
@@ -33,8 +35,38 @@ def is_word(path: str | os.PathLike) -> bool:
     return Path(path).suffix.lower() in WORD_SUFFIXES
 
 
+def markup_for(path: str | os.PathLike | None) -> str:
+    """How a file's text is written, for Options.markup: "markdown" or "text"."""
+    if path is None or str(path) == "-":
+        return "text"
+    return "markdown" if Path(path).suffix.lower() in MARKDOWN_SUFFIXES else "text"
+
+
+def analyze_as_written(analyzer, text: str, profile: str = "general", options=None,
+                       revision: int = 0, *, prefill: bool = False):
+    """analyzer.analyze(), reading Markdown markup when options.markup says the text is
+    Markdown (findings still index `text`); markdown-it is imported only then."""
+    if options is not None and options.markup == "markdown":
+        from jargonfree.formats.markdown import analyze_markdown  # noqa: PLC0415
+
+        return analyze_markdown(analyzer, text, profile, options, revision, prefill=prefill)
+    if prefill:
+        analyzer.prefill(text, profile, options)
+    return analyzer.analyze(text, profile, options, revision)
+
+
+def read_as_written(text: str, kind: str) -> str:
+    """The words a reader reads: for Markdown ("markdown"), the text without its markup
+    (formats/markdown.py), one block a paragraph; any other text as it is."""
+    if kind != "markdown":
+        return text
+    from jargonfree.formats.markdown import read_markdown  # noqa: PLC0415
+
+    return read_markdown(text).text
+
+
 def read_document(path: str | os.PathLike) -> Document:
-    """Read a text file or a .docx; ReadError with one plain line."""
+    """Read a text file, a Markdown file or a .docx; ReadError with one plain line."""
     if isinstance(path, InputProblem):
         raise ReadError(str(path))
     if is_word(path):
@@ -43,7 +75,8 @@ def read_document(path: str | os.PathLike) -> Document:
         doc = read_docx(path)
         return Document(str(path), doc.text, "docx", doc, doc.warning)
     text_doc: TextDocument = read_text(path)
-    return Document(str(path), text_doc.text, "text", text_doc, text_doc.warning)
+    kind = "markdown" if markup_for(path) == "markdown" else "text"
+    return Document(str(path), text_doc.text, kind, text_doc, text_doc.warning)
 
 
 def expand_inputs(paths: list[str]) -> list[str]:
@@ -92,5 +125,5 @@ def relocate_findings(findings, doc) -> tuple:
     return tuple(out)
 
 
-__all__ = ["Document", "InputProblem", "ReadError", "expand_inputs", "read_document",
-           "relocate_findings"]
+__all__ = ["Document", "InputProblem", "ReadError", "analyze_as_written", "expand_inputs",
+           "markup_for", "read_as_written", "read_document", "relocate_findings"]
