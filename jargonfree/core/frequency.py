@@ -1,9 +1,9 @@
 """Word frequency on the Zipf scale (wordfreq's data), for rare-word findings and the jargon score.
 
-The table is wordfreq's English list, compiled into resources/data/word_frequency.txt.gz
+The table is wordfreq's English list, compiled into resources/data/word_frequency.txt
 by tools/build_frequency.py: it is read once per process without importing wordfreq
 (whose import alone cost about 0.2 s of every start), in shards parsed only when one of
-their words is looked up, and gives exactly the values of
+their words is looked up (core.tables), and gives exactly the values of
 `wordfreq.get_frequency_dict("en")`. Zipf = log10(frequency * 1e9):
 3 is once in a million words, 6 is "have", 7 is "the".
 
@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import math
 import re
-import zlib
 from functools import lru_cache
 
 from jargonfree.core.spelling import MAY_VARY_RE
 from jargonfree.core.spelling import variants as spellings
+from jargonfree.core.tables import ShardedTable
 
 # De-Jargonizer style bands for `jargon_percent`: rare words count in full, mid-frequency
 # words half. Tuned on the dev texts (../shared/reference/dev/texts): with 3.0 / 4.5 the
@@ -59,34 +59,19 @@ _COMPOUND_PART = 4.0  # both halves of a closed compound must be this common (be
 _MULTI_DIGIT_RE = re.compile(r"\d[\d.,]+")
 
 
-TABLE_NAME = "word_frequency.txt.gz"
+TABLE_NAME = "word_frequency.txt"
 
 
-class FrequencyTable:
-    """wordfreq's English word -> frequency table (tools/build_frequency.py), read lazily:
-    the file is split into shards by a hash of the word, and a shard is parsed the first
-    time one of its words is looked up, so a short text parses a few percent of it."""
+class FrequencyTable(ShardedTable):
+    """wordfreq's English word -> frequency table (tools/build_frequency.py), read lazily
+    (core.tables): each value is a band N, a frequency of 10 ** (-N / 100)."""
 
     def __init__(self, data: bytes) -> None:
-        lines = data.split(b"\n")  # decoded a shard at a time, when first needed
-        if not lines[0].startswith(b"#") or len(lines) < 3:
-            raise ValueError(f"{TABLE_NAME} is not a jargonfree frequency table")
-        if lines[-1] == b"":
-            lines.pop()
-        self._shards: list[bytes] = lines[1:]
-        self._parsed: dict[int, dict[str, str]] = {}
+        super().__init__(data, TABLE_NAME)
         self._values: dict[str, float] = {}
 
-    def _shard(self, word: str) -> dict[str, str]:
-        key = zlib.crc32(word.encode("utf-8", "surrogatepass")) % len(self._shards)
-        shard = self._parsed.get(key)
-        if shard is None:
-            parts = self._shards[key].decode("utf-8").split(" ")
-            shard = self._parsed[key] = dict(zip(parts[0::2], parts[1::2], strict=False))
-        return shard
-
     def get(self, word: str, default: float | None = None) -> float | None:
-        band = self._shard(word).get(word)
+        band = self.raw(word)
         if band is None:
             return default
         value = self._values.get(band)
@@ -94,29 +79,18 @@ class FrequencyTable:
             value = self._values[band] = 10 ** (-int(band) / 100)
         return value
 
-    def __contains__(self, word: str) -> bool:
-        return word in self._shard(word)
-
     def ranked(self) -> list[str]:
         """Every word, commonest first, in wordfreq's order (parses the whole table)."""
-        pairs = []
-        for line in self._shards:
-            if line:
-                parts = line.decode("utf-8").split(" ")
-                pairs.extend(zip(map(int, parts[1::2]), parts[0::2], strict=True))
-        pairs.sort()
+        pairs = sorted((int(band), word) for word, band in self.raw_items())
         return [word for _, word in pairs]
 
 
 @lru_cache(maxsize=1)
 def frequencies() -> FrequencyTable:
     """wordfreq's English word -> frequency table, loaded once per process."""
-    import gzip
-
     from jargonfree.resources import resource_path
 
-    with gzip.open(resource_path("data", TABLE_NAME), "rb") as f:
-        return FrequencyTable(f.read())
+    return FrequencyTable(resource_path("data", TABLE_NAME).read_bytes())
 
 
 def top_words(n: int) -> list[str]:

@@ -462,6 +462,10 @@ def load_compiled(raw: bytes) -> tuple[dict, CompiledRules] | None:
         for name in ("wording", "verb_only", "plural", "pos", "modifier", "verbs",
                      "plain_words", "sense_cues", "sense_wording", "sense_modifier"):
             setattr(compiled, name, body[name])
+        if enabled:
+            # A million long-lived objects: left out of every later collection (each full
+            # collection walked them all, 8-10 ms a time, several times in a short check).
+            gc.freeze()
         return body["meta"], compiled
     except (ValueError, TypeError, EOFError):
         return None

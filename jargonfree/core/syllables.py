@@ -1,6 +1,6 @@
 """Syllable counts: the CMU Pronouncing Dictionary first, then rules for words it lacks.
 
-`count_syllables` looks a word up in resources/data/cmu_syllables.txt.gz (built by
+`count_syllables` looks a word up in resources/data/cmu_syllables.txt (built by
 tools/build_syllables.py), then tries British-to-American respellings and known stems with
 prefixes or suffixes, and only then `guess_syllables`, the rule-based fallback. Tokens are
 words as jargonfree.core.text.WORD_RE finds them: numbers are said ("2026" is "twenty
@@ -9,13 +9,14 @@ twenty-six"), all-capital abbreviations are spelled out ("NHS" is three syllable
 
 from __future__ import annotations
 
-import gzip
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 from jargonfree.core.spelling import respellings
 from jargonfree.core.syllable_rules import guess_word, pronounceable, say_number, spell
+from jargonfree.core.tables import ShardedTable
 from jargonfree.resources import resource_path
 
 
@@ -83,16 +84,30 @@ def spelled_out(word: str) -> bool:
             and not pronounceable(w.lower()))
 
 
+SYLLABLES_FILE = "cmu_syllables.txt"
+
+
+class SyllableTable(ShardedTable):
+    """word -> syllables from the CMU dictionary, parsed a shard at a time (core.tables)."""
+
+    def get(self, word: str, default: int | None = None) -> int | None:
+        n = self.raw(word)
+        return default if n is None else int(n)
+
+    def __getitem__(self, word: str) -> int:
+        n = self.raw(word)
+        if n is None:
+            raise KeyError(word)
+        return int(n)
+
+    def items(self) -> Iterator[tuple[str, int]]:
+        return ((word, int(n)) for word, n in self.raw_items())
+
+
 @lru_cache(maxsize=1)
-def _dictionary() -> dict[str, int]:
-    """word -> syllables from the CMU Pronouncing Dictionary (loaded once, about 0.1 s)."""
-    with gzip.open(resource_path("data", "cmu_syllables.txt.gz"), "rt", encoding="utf-8") as f:
-        text = f.read()
-    out: dict[str, int] = {}
-    for section in text.split("=")[1:]:
-        head, _, body = section.partition("\n")
-        out.update(dict.fromkeys(body.split(), int(head)))
-    return out
+def _dictionary() -> SyllableTable:
+    """word -> syllables from the CMU Pronouncing Dictionary (one read, parsed lazily)."""
+    return SyllableTable(resource_path("data", SYLLABLES_FILE).read_bytes(), SYLLABLES_FILE)
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +136,7 @@ _PARTS = re.compile(r"[-‐‑/]+")
 _MIXED_CAPS = re.compile(r"[A-Z](?![a-z])")  # a capital not followed by small letters: mRNA
 
 
-def _count(word: str, lookup: dict[str, int] | None) -> int:
+def _count(word: str, lookup: SyllableTable | None) -> int:
     """Count a token by rule, using `lookup` (the dictionary) for it and its parts if given."""
     word = word.replace("’", "'").strip("'-‐‑/")
     if not word:
@@ -154,7 +169,7 @@ def _count(word: str, lookup: dict[str, int] | None) -> int:
     return guess_word(lw)
 
 
-def _count_alnum(word: str, lookup: dict[str, int] | None) -> int:
+def _count_alnum(word: str, lookup: SyllableTable | None) -> int:
     """Tokens with digits: 15, 2026, 1,250.50, 21st, 5mg, COVID19."""
     m = _ORDINAL.fullmatch(word)
     if m:
@@ -173,7 +188,7 @@ def _count_alnum(word: str, lookup: dict[str, int] | None) -> int:
     return max(1, total)
 
 
-def _count_capitals(word: str, lookup: dict[str, int] | None) -> int:
+def _count_capitals(word: str, lookup: SyllableTable | None) -> int:
     """All-capital tokens: NHS and GPs are spelled out; NATO and NICE are said as words."""
     letters = word.replace("'", "")
     plural = letters.endswith("s") and not letters.isupper()
@@ -187,7 +202,7 @@ def _count_capitals(word: str, lookup: dict[str, int] | None) -> int:
     return spell(stem)
 
 
-def _count_apostrophe(lw: str, lookup: dict[str, int] | None) -> int:
+def _count_apostrophe(lw: str, lookup: SyllableTable | None) -> int:
     """Possessives and contractions: patient's, nurses', don't, they'll."""
     stem, _, tail = lw.rpartition("'")
     if not stem:
@@ -238,7 +253,7 @@ _PREFIXES = (
 )
 
 
-def _known(lw: str, lookup: dict[str, int], depth: int) -> int | None:
+def _known(lw: str, lookup: SyllableTable, depth: int) -> int | None:
     """Dictionary count of a word, its American spelling, or a known stem plus affixes."""
     n = lookup.get(lw)
     if n is not None:

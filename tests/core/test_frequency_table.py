@@ -3,7 +3,6 @@ English values and order, so reading it instead of importing wordfreq changes no
 
 from __future__ import annotations
 
-import gzip
 import importlib.metadata
 
 import pytest
@@ -13,7 +12,7 @@ from jargonfree.resources import resource_path
 
 
 def _built_from() -> str:
-    with gzip.open(resource_path("data", frequency.TABLE_NAME), "rt", encoding="utf-8") as f:
+    with open(resource_path("data", frequency.TABLE_NAME), encoding="utf-8") as f:
         header = f.readline()
     return header.split("wordfreq ")[1].split()[0]
 
@@ -23,7 +22,7 @@ def test_table_matches_wordfreq():
     installed = importlib.metadata.version("wordfreq")
     if installed != _built_from():
         pytest.skip(f"table built from wordfreq {_built_from()}, {installed} installed")
-    ours = frequency.FrequencyTable(gzip.open(resource_path("data", frequency.TABLE_NAME)).read())
+    ours = frequency.FrequencyTable(resource_path("data", frequency.TABLE_NAME).read_bytes())
     theirs = wordfreq.get_frequency_dict("en")
     assert all(ours.get(word) == value for word, value in theirs.items())
     assert ours.ranked() == list(theirs)  # every word, in wordfreq's order

@@ -2,7 +2,7 @@
 
 textstat is the reference, but offline it would call nltk.download for the CMU dictionary (and
 fail with LookupError). So the `offline_textstat` fixture feeds textstat's own CMU lookup from
-our data file (resources/data/cmu_syllables.txt.gz, the same CMU data): textstat still splits
+our data file (resources/data/cmu_syllables.txt, the same CMU data): textstat still splits
 words, counts sentences, looks syllables up and applies its formulas itself, with no download,
 and nltk.download is replaced by a function that fails the test if anything calls it. On clean
 text (plain sentences of three words or more, no abbreviations, numbers, hyphens or
