@@ -119,6 +119,8 @@ def modifier_ok(phrase: str, plural: bool) -> bool:
     if words[0] in _DETERMINERS or (
             words[-1].endswith("ly") and guess_pos(words[-1]) == {"adverb"}):
         return False
+    if len(words) > 1 and words[0].endswith("ing"):
+        return False  # "moving services online methodology": a verb phrase, no modifier
     return not any(w in _NOT_IN_MODIFIER for w in words)
 
 

@@ -54,6 +54,12 @@ def pasted(sentence: str, word: str, profile: str = "general") -> str | None:
      "transformation", "The board will lead the redesign of mental health services."),
     ("Students have a clear pathway into teaching.", "pathway",
      "Students have a clear route into teaching."),
+    # A verb with its object: the adverb goes first ("develop together clear aims" is not
+    # English); a past 'was able to' says what was done.
+    ("We will co-develop clear aims with patients.", "co-develop",
+     "We will jointly develop clear aims with patients."),
+    ("The team was able to share the results with the board.", "was able to",
+     "The team managed to share the results with the board."),
     # 'and'/'or': a long rewrite takes the article of the noun it is joined to...
     ("Stones can block the bladder and ureter.", "ureter",
      "Stones can block the bladder and the tube from the kidney to the bladder."),
@@ -83,6 +89,8 @@ def test_first_suggestion_fits_the_sense_and_the_slot(sentence, word, expected):
     # A heading in title case names a document or a programme.
     ("Sustainability Plan\n\nThis plan says how the service will keep going.",
      "Sustainability"),
+    # Before a noun, an '-ing' phrase is no modifier ("a moving services online method").
+    ("The team used a digital transformation method.", "digital transformation"),
     # 'in consultation and collaboration with': only a rewrite that still joins up.
     ("The tool was made in consultation and collaboration with practice managers.",
      "collaboration"),
