@@ -1,5 +1,8 @@
 """Word documents: `check` and `fix` on a 100-page .docx and on a folder of 200 leaflets,
 against the same text as .txt. Fresh processes, as a user runs them; prints a table.
+Then, in this process, the editor's side of the 100 pages: showing the structure on the
+editor's blocks (offscreen Qt) and saving edits back (a word, a split and a join; 200
+words changed).
 
     python tests/benchmarks/bench_docx.py [--runs 3]
 """
@@ -102,6 +105,65 @@ def main() -> None:
         folder = (results["check, folder of 200 leaflets as .docx"]
                   / results["check, folder of 200 leaflets as .txt"])
         print(f"\n.docx / .txt: 100 pages {ratio:.2f}x, 200 leaflets {folder:.2f}x (target 2x)")
+        editor_timings(big_docx, args.runs)
+
+
+def editor_timings(path: Path, runs: int) -> None:
+    """The editor's side, in process: best of `runs`."""
+    import re
+
+    from jargonfree.formats.docx import docx_bytes, read_docx
+    from jargonfree.formats.docx_sync import sync_text
+
+    def save(change) -> float:
+        best = float("inf")
+        for _ in range(runs):
+            doc = read_docx(path)
+            new_text = change(doc.text)
+            start = time.perf_counter()
+            sync_text(doc, new_text, track=True)
+            docx_bytes(doc)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    def small(text: str) -> str:
+        cut = text.index(". ", len(text) // 2) + 2
+        text = text[:cut] + "\n\n" + text[cut:]  # Enter in the middle
+        join = text.index("\n\n", len(text) // 3)
+        text = text[:join] + " " + text[join + 2:]  # a join
+        word = re.search(r"\b[a-z]{6,}\b", text[len(text) // 4:])
+        at = len(text) // 4 + word.start()
+        return text[:at] + "plain" + text[at + len(word.group()):]
+
+    def many(text: str) -> str:
+        found = list(re.finditer(r"\b[a-z]{7,}\b", text))
+        words = found[::max(1, len(found) // 200)][:200]  # spread through the document
+        for m in reversed(words):
+            text = text[:m.start()] + "plain" + text[m.end():]
+        return text
+
+    print(f"\n{'editor, 100 pages, in process':<48} {'seconds':>8}")
+    print(f"{'save: a word, a split and a join (tracked)':<48} {save(small):>8.3f}")
+    print(f"{'save: 200 words changed (tracked)':<48} {save(many):>8.3f}")
+    try:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtWidgets import QApplication
+
+        from jargonfree.app.editor import Editor
+        from jargonfree.app.wordview import WordView
+    except ImportError:
+        return
+    app = QApplication.instance() or QApplication([])
+    editor = Editor()
+    doc = read_docx(path)
+    editor.setPlainText(doc.text)
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        WordView(editor).show(doc, doc.text)
+        best = min(best, time.perf_counter() - start)
+    app.processEvents()
+    print(f"{'show the structure (headings, lists, cells)':<48} {best:>8.3f}")
 
 
 if __name__ == "__main__":
