@@ -37,6 +37,7 @@ from jargonfree.core.rules import (
     read_rule_files,
 )
 from jargonfree.core.slots import (
+    FUNCTION_WORDS,
     VERBS,
     coordinated,
     fit_to_context,
@@ -47,6 +48,7 @@ from jargonfree.core.slots import (
     joins_up,
     modifier_ok,
     needs_article,
+    noun_follows,
     shared_determiner,
     slot,
     verb_forms,
@@ -65,6 +67,9 @@ _LOOKBACK_SKIP = frozenset(
 )
 _SENTENCE_END = frozenset(".!?:")
 _SENTENCE_STOP = frozenset(".!?;")
+# Words a noun phrase may start with: a sense's `next` words look through them.
+_NOUN_PHRASE_START = DETERMINERS | frozenset(
+    "its their our your his her my these those any each every all no".split())
 # Names of treatments, tests and operations, by their last word.
 _PROCEDURE_RE = re.compile(
     r"(?:therapy|therapies|test|tests|scan|scans|surgery|surgeries|ectomy|ectomies|scopy"
@@ -727,6 +732,9 @@ class Matcher:
         if in_a_name(text, starts, ends, lows, s, e) or in_a_title(text, starts, ends, s, e):
             plain, explained = [], None  # "NHS Trusts Information Governance Support"
         pos = self.compiled.pos.get(rule.key, frozenset())
+        if (pos == {"adverb"} and s > 0 and lows[s - 1] in ("and", "or")
+                and noun_follows(lows, e, self.compiled.verbs)):
+            plain, explained = [], None  # "delays and ultimately costs": no rewrite reads
         if pos & {"noun", "adjective"} and tag in ("", "NNS") and coordinated(lows, s, e):
             # "the renal pelvis and ureter": short words only,
             shared = shared_determiner(lows, s)  # or the article of the first noun
@@ -796,11 +804,13 @@ class Matcher:
         while hi < len(lows) and lows[hi] not in _SENTENCE_STOP and "\n" not in text[
                 ends[hi - 1] : starts[hi]]:
             hi += 1
-        after: list[str] = []
-        for j in range(e, hi):
+        after: list[str] = []  # up to the first word that is not part of what follows
+        for j in range(e, hi):  # ("pathways were planned to": "were", not "to")
             if not lows[j][:1].isalnum() or len(after) == NEXT_WINDOW:
                 break
             after.append(lows[j])
+            if lows[j] in FUNCTION_WORDS and lows[j] not in _NOUN_PHRASE_START:
+                break
         around = lows[lo:s] + ["\0"] + lows[e:hi]
         for i, (near, nxt) in enumerate(self.compiled.sense_cues.get(rule.key, ())):
             if _contains(after, nxt) or _contains(around, near):
