@@ -135,6 +135,16 @@ class Editor(QPlainTextEdit):
             return
         super().insertFromMimeData(source)
 
+    def cut(self) -> None:
+        """Cut; in a Word document whole blank lines go with it, and a cut that would
+        join two table cells is refused (wordview)."""
+        if self.word is not None:
+            whole = self.word.cut_range(self.textCursor())
+            if whole is None:
+                return
+            self.setTextCursor(whole)
+        super().cut()
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().paintEvent(event)
         if self.word is not None:

@@ -105,13 +105,41 @@ def roles(blocks: list[str]) -> list[str]:
     return out
 
 
+def role_of(empty: bool, blank_before: int, at_start: bool, last: bool = False) -> str:
+    """What roles() says of one line, from what lies just around it: whether it is
+    blank, how many blank lines come right before it, whether those reach the top of the
+    text, and whether it is the last line. (A run of newlines splits into blank-line
+    breaks paired from the left, so only the nearest run of blank lines matters, and
+    typing stays cheap.)"""
+    if not empty:
+        if at_start:
+            return "start" if blank_before % 2 == 0 else "more"
+        return "start" if blank_before % 2 else "more"
+    n = blank_before + 1  # its place in its run of blank lines
+    if at_start and n == 1:
+        return "start"
+    opens_pair = n % 2 == 0 if at_start else n % 2 == 1  # the newline before it
+    if opens_pair:
+        return "more" if last else "sep"
+    return "start"
+
+
+def block_role(block) -> str:
+    blank = 0
+    prev = block.previous()
+    while prev.isValid() and not prev.text():
+        blank += 1
+        prev = prev.previous()
+    return role_of(not block.text(), blank, not prev.isValid(), not block.next().isValid())
+
+
 class WordView:
     """The structure of the Word document open in an editor."""
 
     def __init__(self, editor) -> None:
         self.editor = editor
-        self._roles: list[str] | None = None
-        self._markers: dict[int, str] = {}
+        self._markers: dict[int, str] | None = None  # block number -> list marker
+        self._blocks = 0  # the block count the markers were counted for
         editor.document().contentsChange.connect(self._edited)
 
     def detach(self) -> None:
@@ -146,67 +174,58 @@ class WordView:
                     block = block.next()
             start += len(para_text) + 2
         qdoc.setUndoRedoEnabled(undo)
-        self._roles = None
+        self._markers = None
         self.editor.viewport().update()
 
     # --- reading it back ----------------------------------------------------------------
     def _edited(self, position: int, removed: int, added: int) -> None:
-        if self._roles is None:
+        if self._markers is None:
             return
         block = self.editor.document().findBlock(position)
-        if (len(self._roles) != self.editor.document().blockCount() or block.length() <= 1
-                or block.length() - 1 == added or removed > added):
-            self._roles = None  # a line became or stopped being blank: read again
-
-    def roles(self) -> list[str]:
-        if self._roles is None:
-            qdoc = self.editor.document()
-            texts = []
-            block = qdoc.begin()
-            while block.isValid():
-                texts.append(block.text())
-                block = block.next()
-            self._roles = roles(texts)
-            self._count()
-        return self._roles
+        if (self._blocks != self.editor.document().blockCount() or block.length() <= 1
+                or block.length() - 1 == added):
+            self._markers = None  # paragraphs split, joined, or a line became blank
 
     def role(self, block) -> str:
-        r = self.roles()
-        n = block.blockNumber()
-        return r[n] if 0 <= n < len(r) else "start"
+        return block_role(block)
 
     def _count(self) -> None:
         """List markers as Word shows them: counted per list and level, deeper levels
         starting again after a shallower item."""
-        self._markers = {}
-        counters: dict[tuple[str, int], int] = {}
         from jargonfree.formats.docx import list_marker
 
+        self._markers = {}
+        self._blocks = self.editor.document().blockCount()
+        counters: dict[tuple[str, int], int] = {}
+        blank = 0
         block = self.editor.document().begin()
-        for role in self._roles or []:
-            if not block.isValid():
-                break
+        first = True
+        while block.isValid():
+            text = block.text()
+            role = role_of(not text, blank, first, not block.next().isValid())
+            if text:
+                first = False
+            blank = 0 if text else blank + 1
             fmt = block.blockFormat()
             if role == "start" and fmt.property(KIND) == "list":
-                num_id, kind, text = (str(fmt.property(NUMBERING)) + "\t\t").split("\t")[:3]
+                num_id, kind, marker = (str(fmt.property(NUMBERING)) + "\t\t").split("\t")[:3]
                 level = int(fmt.property(LEVEL) or 0)
                 key = (num_id, level)
                 counters[key] = counters.get(key, 0) + 1
                 for deeper in [k for k in counters if k[0] == num_id and k[1] > level]:
                     del counters[deeper]
-                self._markers[block.blockNumber()] = list_marker(kind or "bullet", text,
+                self._markers[block.blockNumber()] = list_marker(kind or "bullet", marker,
                                                                  level, counters[key])
             block = block.next()
 
     def marker(self, block) -> str | None:
-        self.roles()
+        if self._markers is None:
+            self._count()
         return self._markers.get(block.blockNumber())
 
     def paragraph_start(self, block):
         """The first block of the paragraph a block belongs to (a separator: itself)."""
-        r = self.roles()
-        while block.isValid() and 0 < block.blockNumber() < len(r) and \
-                r[block.blockNumber()] == "more":
+        while block.isValid() and block.previous().isValid() and block_role(block) == "more":
             block = block.previous()
         return block
 
@@ -237,10 +256,8 @@ class WordView:
             self._remove(cursor)
             return True
         if event.matches(QKeySequence.StandardKey.Cut):
-            if cursor.hasSelection() and self._whole(cursor) is not None:
-                e.setTextCursor(self._whole(cursor))
-                return False
-            return cursor.hasSelection()
+            e.cut()
+            return True
         if event.text() and event.text().isprintable() and not (
                 mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)):
             return self.insert_text(event.text())
@@ -275,7 +292,7 @@ class WordView:
             cursor.insertText(text)
         cursor.endEditBlock()
         e.setTextCursor(cursor)
-        self._roles = None
+        self._markers = None
         return True
 
     def _new_paragraph(self, cursor: QTextCursor, line_break: bool) -> None:
@@ -293,7 +310,7 @@ class WordView:
         cursor.endEditBlock()
         e.setTextCursor(cursor)
         e.ensureCursorVisible()
-        self._roles = None
+        self._markers = None
         if cell and not line_break:
             e.status_posted.emit("A new paragraph in the same table cell (the table keeps "
                                  "its rows and columns)")
@@ -304,6 +321,8 @@ class WordView:
         block = cursor.block()
         at_start = cursor.position() == block.position()
         at_end = cursor.position() == block.position() + block.length() - 1
+        if not (at_start if backwards else at_end):
+            return None
         role = self.role(block)
         if backwards and (at_start and role in ("start", "sep")):
             first = block if role == "sep" else block.previous()
@@ -354,6 +373,10 @@ class WordView:
         out.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
         return out
 
+    def cut_range(self, cursor: QTextCursor) -> QTextCursor | None:
+        """The selection Cut should take (None: refused, and said why)."""
+        return self._whole(cursor) if cursor.hasSelection() else cursor
+
     def _remove(self, cursor: QTextCursor) -> bool:
         whole = self._whole(cursor)
         if whole is None:
@@ -362,7 +385,7 @@ class WordView:
         whole.removeSelectedText()
         whole.endEditBlock()
         self.editor.setTextCursor(whole)
-        self._roles = None
+        self._markers = None
         return True
 
     # --- painting -------------------------------------------------------------------------

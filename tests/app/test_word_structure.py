@@ -11,11 +11,13 @@ import zipfile
 import docx
 import pytest
 from docx_builder import build_leaflet
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QColor, QTextCursor
 
-from jargonfree.app.wordview import KIND, LEVEL
+from jargonfree.app.wordview import KIND, LEVEL, role_of, roles
 from jargonfree.formats.docx import read_docx
 from jargonfree.settings import Settings
 
@@ -59,6 +61,20 @@ def _open(qtbot, make_window, tmp_path, track=False):
 
 def _styles(path) -> dict[str, str]:
     return {p.text: p.style.name for p in docx.Document(path).paragraphs}
+
+
+@given(st.lists(st.sampled_from(["", "a", "b c"]), min_size=1, max_size=12))
+def test_a_lines_role_read_from_its_neighbours_is_the_role_the_save_reads(lines):
+    """Enter, Backspace and the markers look only at the blank lines just before a line;
+    that must agree with splitting the whole text at blank lines (what the save does)."""
+    expected = roles(lines)
+    got = []
+    for n, line in enumerate(lines):
+        blank = 0
+        while blank < n and not lines[n - 1 - blank]:
+            blank += 1
+        got.append(role_of(not line, blank, blank == n, n == len(lines) - 1))
+    assert got == expected
 
 
 def test_structure_is_shown_and_the_text_is_the_checked_text(qtbot, make_window, tmp_path):
@@ -253,3 +269,23 @@ def test_editing_inside_someone_elses_revision_keeps_it(qtbot, make_window, tmp_
     before, after = _c14n(original), _c14n(saved)
     assert sum(a != b for a, b in zip(before, after, strict=True)) == 2
     docx.Document(path)  # python-docx opens it
+
+
+def test_cut_across_two_cells_is_refused(qtbot, make_window, tmp_path):
+    w, _path = _open(qtbot, make_window, tmp_path)
+    text = w.editor.text()
+    cursor = w.editor.textCursor()
+    cursor.setPosition(text.index("your visit"))
+    cursor.setPosition(text.index("as usual"), QTextCursor.MoveMode.KeepAnchor)
+    w.editor.setTextCursor(cursor)
+    w.actions_.all["cut"].trigger()  # Edit > Cut
+    assert w.editor.text() == text
+    assert "table cells" in w.statusBar().currentMessage()
+    # From inside an item to the blank line after it: the blank line goes too, and the
+    # item joins the next one (not a line break between them)
+    cursor = w.editor.textCursor()
+    cursor.setPosition(text.index("your letter"))
+    cursor.setPosition(text.index("\n\nAsk about") + 1, QTextCursor.MoveMode.KeepAnchor)
+    w.editor.setTextCursor(cursor)
+    w.editor.cut()
+    assert "\n\nBring Ask about analgesia\n\n" in w.editor.text()
