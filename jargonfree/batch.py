@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from typing import Any
 
 MIN_FILES = 4  # fewer files are done here: starting the copies costs more than it saves
 
-_job: Callable[[Any], Any] | None = None  # the work, inherited by the forked copies
+_job: Callable[[object], object] | None = None  # the work, inherited by the forked copies
 
 
 def _run(item):
@@ -30,7 +29,8 @@ def worth_forking(items: list) -> bool:
     return len(items) >= MIN_FILES and _cores() >= 2
 
 
-def in_order(job: Callable[[Any], Any], items: list, processes: int | None = None) -> Iterator:
+def in_order(job: Callable[[object], object], items: list,
+             processes: int | None = None) -> Iterator:
     """job(item) for each item, in the items' order; `job` must return picklable values."""
     import multiprocessing as mp
 

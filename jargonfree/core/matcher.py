@@ -12,7 +12,6 @@ import time
 from dataclasses import dataclass, fields
 from dataclasses import replace as with_fields
 from pathlib import Path
-from typing import NamedTuple
 
 from jargonfree.core.inflect import (
     LAST,
@@ -170,12 +169,23 @@ class PhraseTable:
                             yield entry, i, i + size
 
 
-class Wording(NamedTuple):
-    """A rule's replacements put in one form (tag), before case and articles. A plain
-    (plain, explained) tuple when read back from a compiled file: both unpack the same."""
+class Wording(tuple):
+    """A rule's replacements put in one form (tag), before case and articles: the pair
+    (plain, explained). A plain tuple when read back from a compiled file: both unpack
+    the same. (Not a NamedTuple: importing typing cost a few ms of every start.)"""
 
-    plain: tuple[str, ...]
-    explained: str | None
+    __slots__ = ()
+
+    def __new__(cls, plain: tuple[str, ...], explained: str | None) -> Wording:
+        return tuple.__new__(cls, (plain, explained))
+
+    @property
+    def plain(self) -> tuple[str, ...]:
+        return self[0]
+
+    @property
+    def explained(self) -> str | None:
+        return self[1]
 
 
 class CompiledRules:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
 
 CATEGORIES = (
     "jargon",
@@ -43,7 +42,7 @@ class Finding:
     def sort_key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.rule_id)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         d = asdict(self)
         d["suggestions"] = list(self.suggestions)
         return d
@@ -91,7 +90,7 @@ class Readability:
     meets_target: bool | None
     notes: dict[str, str] = field(default_factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         d = asdict(self)
         lo, hi = self.target
         d["target"] = {"min_reading_age": lo, "max_reading_age": hi}
@@ -112,7 +111,7 @@ class Analysis:
     # sentence finding is marked in the margin, only these are shaded.
     shaded: tuple[tuple[int, int], ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         return {
             "readability": self.readability.to_dict(),
             "findings": [f.to_dict() for f in self.findings],

@@ -8,7 +8,6 @@ import errno
 import os
 import re
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -276,6 +275,8 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes, *, private: bool = 
             except FileNotFoundError:
                 mode = _new_file_mode()
         # mkstemp creates the file O_EXCL with mode 0o600: nobody else can open it.
+        import tempfile  # only when saving: it imports shutil, bz2 and lzma
+
         fd, tmp_name = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -169,16 +170,24 @@ def _probe_source() -> str:
     return PROBE.replace("LOADERS_HERE", repr(LOADERS))
 
 
+def _child_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_once(python: str, args: list[str], stdin: str | None, env: dict, cwd: Path) -> dict:
+    cpu = _child_cpu()
     start = time.perf_counter()
     proc = subprocess.run([python, "-c", _probe_source(), *args], input=stdin, text=True,
                           capture_output=True, env=env, cwd=cwd)
     wall = time.perf_counter() - start
+    cpu = _child_cpu() - cpu
     lines = [ln for ln in proc.stderr.splitlines() if ln.startswith("PROBE ")]
     if not lines:
         sys.exit(f"the probe failed for {args}: {proc.stderr.strip()[-500:]}")
     data = json.loads(lines[-1][6:])
     data["wall"] = wall
+    data["cpu"] = cpu
     return data
 
 
@@ -237,23 +246,28 @@ def paired(args) -> None:
         load = os.getloadavg()[0]
         bare = {label: [] for label in envs}
         walls = {(name, label): [] for name, _, _ in jobs for label in envs}
+        cpus = {(name, label): [] for name, _, _ in jobs for label in envs}
         for i in range(args.runs):
             order = ("this", "other") if i % 2 == 0 else ("other", "this")
             for name, job_args, stdin in jobs:
                 for label in order:
-                    walls[name, label].append(
-                        run_once(args.python, job_args, stdin, envs[label], tmp)["wall"])
+                    sample = run_once(args.python, job_args, stdin, envs[label], tmp)
+                    walls[name, label].append(sample["wall"])
+                    cpus[name, label].append(sample["cpu"])
             for label in order:
                 bare[label].append(bare_start(args.python, 1, envs[label], tmp))
         print(f"{args.runs} paired runs, medians in ms; load average {load:.1f} at the start, "
               f"{os.getloadavg()[0]:.1f} at the end, on {os.cpu_count()} CPUs")
         print(f"this: {args.repo}\nother: {args.against}\n")
-        print("| job | other | this | this ÷ other |\n|---|---:|---:|---:|")
-        rows = [("python -c pass", bare["other"], bare["this"])]
-        rows += [(name, walls[name, "other"], walls[name, "this"]) for name, _, _ in jobs]
-        for name, other, this in rows:
-            a, b = statistics.median(other), statistics.median(this)
-            print(f"| {name} | {a * 1000:.0f} | {b * 1000:.0f} | {b / a:.2f} |")
+        print("| job | other wall | this wall | this ÷ other | other CPU | this CPU | "
+              "this ÷ other |\n|---|---:|---:|---:|---:|---:|---:|")
+        a, b = statistics.median(bare["other"]), statistics.median(bare["this"])
+        print(f"| python -c pass | {a * 1000:.0f} | {b * 1000:.0f} | {b / a:.2f} | | | |")
+        for name, _, _ in jobs:
+            a, b = (statistics.median(walls[name, k]) for k in ("other", "this"))
+            c, d = (statistics.median(cpus[name, k]) for k in ("other", "this"))
+            print(f"| {name} | {a * 1000:.0f} | {b * 1000:.0f} | {b / a:.2f} "
+                  f"| {c * 1000:.0f} | {d * 1000:.0f} | {d / c:.2f} |")
 
 
 def main() -> None:
