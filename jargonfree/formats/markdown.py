@@ -339,67 +339,91 @@ def _emphasis(raw: str, a: int, b: int) -> bool:
     return left or right
 
 
-def _code_end(raw: str, a: int) -> tuple[int, int]:
-    """For a run of backticks at a: (end of the run, end of the code span or -1)."""
-    b = a
-    while b < len(raw) and raw[b] == "`":
-        b += 1
-    closer = re.compile(r"(?<!`)" + "`" * (b - a) + r"(?!`)").search(raw, b)
-    return b, closer.end() if closer else -1
+# How far the scanner looks for the end of a link's target or an HTML comment: enough for
+# any real one, and a block full of unclosed "](" or "<!--" stays linear, never a hang.
+LOOK_AHEAD = 4000
+LINK_TARGET_MAX = 1000  # a link's target and title, in characters
 
 
-def _bracket_end(raw: str, a: int) -> int:
-    """The "]" that closes the "[" at a (nested brackets, escapes and code spans skipped),
-    or -1."""
-    depth, i, n = 0, a, len(raw)
-    while i < n:
-        c = raw[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "`":
-            run_end, code_end = _code_end(raw, i)
-            i = code_end if code_end > 0 else run_end
-            continue
-        if c == "[":
-            depth += 1
-        elif c == "]":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
+class _Spans:
+    """Where a block's code spans end and which "[" each "]" closes, each found in one
+    pass (a backtick run with no closer, or a stray bracket, costs no search of its own)."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self._no_closer: dict[int, int] = {}  # run length -> no closing run after this
+        self._brackets: dict[int, int] | None = None
+
+    def code_end(self, a: int) -> tuple[int, int]:
+        """For a run of backticks at a: (end of the run, end of the code span or -1)."""
+        raw = self.raw
+        b = a
+        while b < len(raw) and raw[b] == "`":
+            b += 1
+        k = b - a
+        if self._no_closer.get(k, len(raw)) <= a:
+            return b, -1
+        closer = re.compile(r"(?<!`)" + "`" * k + r"(?!`)").search(raw, b)
+        if closer is None:
+            self._no_closer[k] = a
+            return b, -1
+        return b, closer.end()
+
+    def bracket_end(self, a: int) -> int:
+        """The "]" that closes the "[" at a (escapes and code spans skipped), or -1."""
+        if self._brackets is None:
+            self._brackets = {}
+            raw, stack, i, n = self.raw, [], 0, len(self.raw)
+            while i < n:
+                c = raw[i]
+                if c == "\\":
+                    i += 2
+                    continue
+                if c == "`":
+                    run_end, code_end = self.code_end(i)
+                    i = code_end if code_end > 0 else run_end
+                    continue
+                if c == "[":
+                    stack.append(i)
+                elif c == "]" and stack:
+                    self._brackets[stack.pop()] = i
+                i += 1
+        return self._brackets.get(a, -1)
+
+
+_PAREN_RE = re.compile(r"""\\.|[()"']""", re.S)
 
 
 def _paren_end(raw: str, a: int) -> int:
     """The ")" that closes the link destination and title opened at raw[a] == "(", or -1."""
-    depth, i, n, quote = 0, a, len(raw), ""
-    while i < n:
-        c = raw[i]
-        if c == "\\":
-            i += 2
+    limit = min(len(raw), a + LINK_TARGET_MAX)
+    if raw.find(")", a, limit) < 0:
+        return -1
+    depth, quote = 0, ""
+    for m in _PAREN_RE.finditer(raw, a, limit):
+        c = m.group()
+        if len(c) == 2:  # an escaped character
             continue
         if quote:
             if c == quote:
                 quote = ""
-        elif c in "\"'" and raw[i - 1].isspace():
-            quote = c
+        elif c in "\"'":
+            if raw[m.start() - 1].isspace():
+                quote = c
         elif c == "(":
             depth += 1
-        elif c == ")":
+        else:
             depth -= 1
             if depth == 0:
-                return i
-        elif c == "\n" and i + 1 < n and raw[i + 1] == "\n":
-            return -1
-        i += 1
+                return m.start()
     return -1
 
 
-def _link(raw: str, a: int, refs: frozenset[str]) -> tuple[int, int, str] | None:
+def _link(spans: _Spans, a: int, refs: frozenset[str]) -> tuple[int, int, str] | None:
     """A link or image whose "[" is at a: (its "]", the end of its target, the target's
     kind), or None when the brackets are plain text."""
-    close = _bracket_end(raw, a)
+    raw = spans.raw
+    close = spans.bracket_end(a)
     if close < 0:
         return None
     nxt = raw[close + 1] if close + 1 < len(raw) else ""
@@ -408,7 +432,7 @@ def _link(raw: str, a: int, refs: frozenset[str]) -> tuple[int, int, str] | None
         if end > 0:
             return close, end + 1, HARD
     if nxt == "[":
-        label_end = raw.find("]", close + 2)
+        label_end = raw.find("]", close + 2, close + 2 + LOOK_AHEAD)
         if label_end > 0:
             label = raw[close + 2 : label_end] or raw[a + 1 : close]
             if _normalize_label(label) in refs:
@@ -422,6 +446,7 @@ def _scan(raw: str, refs: frozenset[str]) -> list[tuple[int, int, str, str]]:
     """The inline markup of one block's text: (start, end, kind, replacement), in order."""
     drops: list[tuple[int, int, str, str]] = []
     closers: dict[int, tuple[int, str]] = {}  # a link's "]" -> (end of its target, kind)
+    spans = _Spans(raw)
     i, n = 0, len(raw)
     for pattern in (_FOOTNOTE_DEF_RE, _TASK_RE):  # "[^1]: ..." and "[ ] " at the start
         m = pattern.match(raw, i)
@@ -445,14 +470,14 @@ def _scan(raw: str, refs: frozenset[str]) -> list[tuple[int, int, str, str]]:
             else:
                 i = j + 1
         elif c == "`":
-            run_end, code_end = _code_end(raw, j)
+            run_end, code_end = spans.code_end(j)
             if code_end > 0:
                 drops.append((j, code_end, HARD, ""))
                 i = code_end
             else:
                 i = run_end
         elif c == "<":
-            m2 = _AUTOLINK_RE.match(raw, j) or _HTML_RE.match(raw, j)
+            m2 = _AUTOLINK_RE.match(raw, j) or _HTML_RE.match(raw, j, j + LOOK_AHEAD)
             if m2:
                 tag = m2.group("tag") or m2.group("close") if m2.re is _HTML_RE else None
                 glue = tag is not None and tag.lower() in _INLINE_TAGS
@@ -466,12 +491,12 @@ def _scan(raw: str, refs: frozenset[str]) -> list[tuple[int, int, str, str]]:
                 i = j + 1
                 continue
             if raw.startswith("[^", opener):  # a footnote reference
-                close = raw.find("]", opener)
+                close = raw.find("]", opener, opener + 200)
                 if close > opener + 2 and not any(ch.isspace() for ch in raw[opener:close]):
                     drops.append((j, close + 1, HARD, ""))
                     i = close + 1
                     continue
-            found = _link(raw, opener, refs)
+            found = _link(spans, opener, refs)
             if found:
                 close, end, kind = found
                 drops.append((j, opener + 1, MARKUP, ""))

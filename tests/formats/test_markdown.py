@@ -293,3 +293,14 @@ def test_any_text_maps_back_to_the_file(analyzer, source):
         if p.kind == COPY:
             assert view.text[p.view_start:p.view_end] == source[p.src_start:p.src_end]
     _check(analyzer, source)
+
+
+def test_unclosed_markup_in_a_long_block_is_read_in_one_pass(analyzer):
+    # Thousands of brackets, backtick runs, "](" and "<!--" that never close: each is
+    # text, and reading them must not search to the end of the block once per mark.
+    ticks = " ".join("`" * k for k in range(1, 60))  # runs of different lengths: no pairs
+    source = "We will leverage " + "[a](b <!-- [^c " * 3000 + ticks + " it.\n"
+    view = read_markdown(source)
+    assert view.text == source.rstrip("\n")  # all of it is text
+    words = [f.text for f in _check(analyzer, source).findings if f.category != "sentence"]
+    assert words[:1] == ["leverage"]
