@@ -29,6 +29,7 @@ from jargonfree.core.text import LineIndex
 # suggestions, since pasting one over the words would lose the marks; an entity ("char")
 # is a character like any other.
 COPY, CHAR, MARKUP, HARD, GAP = "copy", "char", "markup", "hard", "gap"
+LABEL = "label"  # link words that are also the name of the link's definition
 
 _LINE_END_RE = re.compile(r"\r\n|\r|\n")
 _FRONT_MATTER_RE = re.compile(
@@ -72,10 +73,12 @@ class Piece:
 class MarkdownView:
     """The checked text of a Markdown file and the map from it back to the file."""
 
-    def __init__(self, source: str, text: str, pieces: list[Piece]) -> None:
+    def __init__(self, source: str, text: str, pieces: list[Piece],
+                 labels: list[tuple[int, int]] | None = None) -> None:
         self.source = source
         self.text = text
         self.pieces = pieces
+        self.labels = labels or []  # (start, end) in the file: words never rewritten
         self._spans = [p for p in pieces if p.view_end > p.view_start]
         self._starts = [p.view_start for p in self._spans]
         self._ends = [p.view_end for p in self._spans]
@@ -122,6 +125,8 @@ class MarkdownView:
         for f in analysis.findings:
             start, end = self.source_start(f.start), self.source_end(f.end)
             crossed = self.crossed(start, end)
+            if crossed is None and any(a < end and start < b for a, b in self.labels):
+                crossed = MARKUP  # "[text][]": new words would no longer name the link
             if crossed == HARD and f.category != "sentence":
                 continue  # words run across code, a link target or an address: not words
             line, column = index.line_col(start)
@@ -184,7 +189,7 @@ def read_markdown(source: str) -> MarkdownView:
             builder.paragraph(tok)
         elif opener in ("th_open", "td_open"):
             builder.cell(tok)
-    return MarkdownView(source, "".join(builder.parts), builder.pieces)
+    return MarkdownView(source, "".join(builder.parts), builder.pieces, builder.labels)
 
 
 class _Builder:
@@ -195,6 +200,7 @@ class _Builder:
         self.line_starts = [0] + [m.end() for m in _LINE_END_RE.finditer(masked)]
         self.parts: list[str] = []
         self.pieces: list[Piece] = []
+        self.labels: list[tuple[int, int]] = []  # link words that name a definition
         self.pos = 0  # length of the view so far
         self._row: tuple[int, int] | None = None  # (line, offset) of the last table cell
 
@@ -292,7 +298,9 @@ class _Builder:
                         self._copy(e, nxt)
 
         pos = 0
-        for a, b, kind, repl in _scan(raw, self.refs):
+        drops, labels = _scan(raw, self.refs)
+        self.labels += [(to_src(a), to_src(b)) for a, b in labels]
+        for a, b, kind, repl in drops:
             copy_raw(pos, a)
             self._add(repl, to_src(a), to_src(b), kind)
             pos = b
@@ -421,7 +429,8 @@ def _paren_end(raw: str, a: int) -> int:
 
 def _link(spans: _Spans, a: int, refs: frozenset[str]) -> tuple[int, int, str] | None:
     """A link or image whose "[" is at a: (its "]", the end of its target, the target's
-    kind), or None when the brackets are plain text."""
+    kind: LABEL when the words are also the name of the link's definition, "[text][]"
+    or "[text]"), or None when the brackets are plain text."""
     raw = spans.raw
     close = spans.bracket_end(a)
     if close < 0:
@@ -436,17 +445,20 @@ def _link(spans: _Spans, a: int, refs: frozenset[str]) -> tuple[int, int, str] |
         if label_end > 0:
             label = raw[close + 2 : label_end] or raw[a + 1 : close]
             if _normalize_label(label) in refs:
-                return close, label_end + 1, HARD
+                return close, label_end + 1, LABEL if label_end == close + 2 else HARD
     if refs and _normalize_label(raw[a + 1 : close]) in refs:
-        return close, close + 1, MARKUP
+        return close, close + 1, LABEL
     return None
 
 
-def _scan(raw: str, refs: frozenset[str]) -> list[tuple[int, int, str, str]]:
-    """The inline markup of one block's text: (start, end, kind, replacement), in order."""
+def _scan(raw: str, refs: frozenset[str]) -> tuple[list[tuple[int, int, str, str]],
+                                                   list[tuple[int, int]]]:
+    """The inline markup of one block's text, (start, end, kind, replacement) in order,
+    and the (start, end) of link words that name their link's definition."""
     drops: list[tuple[int, int, str, str]] = []
     closers: dict[int, tuple[int, str]] = {}  # a link's "]" -> (end of its target, kind)
     spans = _Spans(raw)
+    labels: list[tuple[int, int]] = []
     i, n = 0, len(raw)
     for pattern in (_FOOTNOTE_DEF_RE, _TASK_RE):  # "[^1]: ..." and "[ ] " at the start
         m = pattern.match(raw, i)
@@ -500,6 +512,9 @@ def _scan(raw: str, refs: frozenset[str]) -> list[tuple[int, int, str, str]]:
             if found:
                 close, end, kind = found
                 drops.append((j, opener + 1, MARKUP, ""))
+                if kind == LABEL:  # rewriting the words would unhook the link
+                    labels.append((opener + 1, close))
+                    kind = MARKUP if end == close + 1 else HARD
                 closers[close] = (end, kind)
             i = opener + 1
         elif c == "]":
@@ -525,7 +540,7 @@ def _scan(raw: str, refs: frozenset[str]) -> list[tuple[int, int, str, str]]:
                 end -= 1
             drops.append((j, end, HARD, ""))
             i = max(end, j + 1)
-    return drops
+    return drops, labels
 
 
 __all__ = ["MarkdownView", "analyze_markdown", "read_markdown"]

@@ -119,6 +119,17 @@ def test_markup_across_words_keeps_the_finding_but_offers_no_paste(analyzer):
     assert _texts(_check(analyzer, source), "wordy") == []
 
 
+def test_link_words_that_name_their_definition_are_not_rewritten(analyzer):
+    source = ("Read [knowledge sharing][], [stakeholder] and [utilise][how].\n\n"
+              "[knowledge sharing]: https://x.org/a\n[stakeholder]: https://x.org/b\n"
+              "[how]: https://x.org/c\n")
+    result = _check(analyzer, source)
+    offered = {f.text: f.suggestions for f in result.findings}
+    # Rewriting "[stakeholder]" would leave it naming no definition: no paste offered.
+    assert offered["knowledge sharing"] == () and offered["stakeholder"] == ()
+    assert offered["utilise"] == ("use",)  # "[words][how]": the name is "how"
+
+
 def test_a_hard_sentence_with_a_link_keeps_its_whole_span(analyzer):
     words = " ".join(["the comprehensive multidisciplinary organisational"] * 8)
     source = f"Intro.\n\nWe read [{words}](https://example.org/a) and {words} again today.\n"
