@@ -87,7 +87,9 @@ class Segment:
 
 @dataclass(slots=True)
 class DocxParagraph:
-    """One w:p as a reader sees it."""
+    """One paragraph as a reader sees it: a w:p, and the ones after it joined to it by a
+    deleted paragraph mark (a tracked join, someone else's or ours), as with the
+    revisions accepted."""
 
     element: object  # the w:p (lxml element)
     part: str  # partname, e.g. /word/document.xml
@@ -102,10 +104,15 @@ class DocxParagraph:
     field_state: tuple[int, bool] = (0, False)  # open fields where the paragraph starts
     numbering: tuple[str, str, str] | None = None  # (list id, number format, level text)
     container: int = 0  # the body, a table cell, a note...: paragraphs in one can be joined
+    joined: list = field(default_factory=list)  # later w:p joined by deleted marks
+
+    @property
+    def elements(self) -> list:
+        return [self.element, *self.joined]
 
     def reread(self) -> None:
         """Text and segments again from the XML, after an edit."""
-        self.text, self.segments = _Walker(*self.field_state).walk(self.element)
+        self.text, self.segments = _Walker(*self.field_state).walk(*self.elements)
 
 
 @dataclass(slots=True)
@@ -222,10 +229,11 @@ class _Walker:
         self.field_depth = field_depth  # complex fields (TOC, PAGE) can span paragraphs
         self.in_code = in_code
 
-    def walk(self, p) -> tuple[str, list[Segment]]:
+    def walk(self, *paragraphs) -> tuple[str, list[Segment]]:
         segments: list[Segment] = []
         pieces: list[str] = []
-        self._inline(p, segments, pieces, False)
+        for p in paragraphs:
+            self._inline(p, segments, pieces, False)
         return "".join(pieces), segments
 
     def _inline(self, el, segments, pieces, locked: bool) -> None:
@@ -397,6 +405,18 @@ class _Reader(_Walker):
     def _paragraph(self, p, partname: str, where: str) -> None:
         field_state = (self.field_depth, self.in_code)
         text, segments = self.walk(p)
+        prev = self.paragraphs[-1] if self.paragraphs else None
+        if prev is not None and prev.part == partname and mark_deleted(prev.elements[-1]) \
+                and prev.element.getparent() is p.getparent():
+            # Its mark deleted (a tracked join): with the revision accepted, one paragraph.
+            shift = len(prev.text)
+            for seg in segments:
+                seg.start += shift
+                seg.end += shift
+            prev.segments.extend(segments)
+            prev.text += text
+            prev.joined.append(p)
+            return
         style_name, kind, level, marker = self._style_of(p)
         container = self._containers.setdefault(id(p.getparent()), len(self._containers) + 1)
         self.paragraphs.append(DocxParagraph(p, partname, where, style_name, kind, text,
@@ -467,6 +487,13 @@ class _Styles:
             else:
                 self.cache[style_id] = (found[0], _style_num_pr(found[1], self))
         return self.cache[style_id]
+
+
+def mark_deleted(p) -> bool:
+    """Whether a w:p's paragraph mark is a tracked deletion (it joins the next one)."""
+    rpr = p.find(f"{w('pPr')}/{w('rPr')}")
+    return rpr is not None and (rpr.find(w("del")) is not None
+                                or rpr.find(w("moveFrom")) is not None)
 
 
 def _nearest_table(el):

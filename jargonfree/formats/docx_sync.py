@@ -364,7 +364,7 @@ def _edit_paragraph(para: DocxParagraph, items, mark: str, writer: Writer) -> li
     original last), or None when an edit cannot be made in the runs."""
     if any(a < b and _check_span(para, a, b) for a, b, _new in items):
         return None
-    pieces = [para.element]
+    pieces = para.elements  # w:p joined by deleted marks are one paragraph here
     for a, b, new in sorted(items, reverse=True):
         parts = new.split(mark)
         if len(parts) == 1:
@@ -381,7 +381,7 @@ def _edit_paragraph(para: DocxParagraph, items, mark: str, writer: Writer) -> li
             seg = before[-1]
             _cut(seg.element, seg.offset + (a - seg.start))
             anchor = seg.element.getparent()
-        right = pieces[0]
+        right = next(anchor.iterancestors(w("p"))) if anchor is not None else pieces[0]
         right_runs = _text_runs(right)
         like = anchor if anchor is not None else (right_runs[0] if right_runs else None)
         first = split_before(right, anchor, writer)
@@ -393,7 +393,8 @@ def _edit_paragraph(para: DocxParagraph, items, mark: str, writer: Writer) -> li
             _write_text(middle, text, like, writer, at_start=False)
             made.append(middle)
         _write_text(right, parts[-1], like, writer, at_start=True)
-        pieces = made + pieces
+        at = pieces.index(right)
+        pieces[at:at] = made
     return pieces
 
 
@@ -425,7 +426,9 @@ def sync_text(doc: DocxDocument, new_text: str, *, track: bool = True,
                     _rewrite_paragraph(extra, text)
                     got.append(extra)
                 _rewrite_paragraph(para.element, texts[-1])
-                got.append(para.element)
+                for extra in para.joined:  # joined to it by deleted marks: emptied
+                    _rewrite_paragraph(extra, "")
+                got.extend(para.elements)
                 rewritten += 1
             pieces[i] = got
             doc.edited.add(para.part)

@@ -289,3 +289,20 @@ def test_cut_across_two_cells_is_refused(qtbot, make_window, tmp_path):
     w.editor.setTextCursor(cursor)
     w.editor.cut()
     assert "\n\nBring Ask about analgesia\n\n" in w.editor.text()
+
+
+def test_a_tracked_join_saved_twice_stays_one_revision(qtbot, make_window, tmp_path):
+    w, path = _open(qtbot, make_window, tmp_path, track=True)
+    _cursor_at(w, "Ask about analgesia")
+    qtbot.keyClick(w.editor, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(w.editor, ". ")
+    assert w.files.save()
+    assert read_docx(path).text == w.editor.text()  # the join reads as one paragraph
+    _cursor_at(w, "soon")
+    qtbot.keyClicks(w.editor, "very ")
+    assert w.files.save()
+    assert read_docx(path).text == w.editor.text()
+    root = etree.fromstring(_members(path.read_bytes())["word/document.xml"])
+    marks = [el for el in root.iter(f"{W}del") if el.getparent().tag == f"{W}rPr"]
+    assert len(marks) == 1
+    docx.Document(path)

@@ -596,3 +596,29 @@ def test_libreoffice_sees_a_tracked_split_and_join_and_keeps_anns(tmp_path, leaf
     ours = kinds[AUTHOR]
     assert ours.count("insertion") == 1 and ours.count("deletion") == 1  # a mark each
     assert sorted(kinds["Ann"]) == ["deletion", "insertion"]
+
+
+def test_a_tracked_join_reads_as_one_paragraph_and_saves_again_cleanly(leaflet):
+    """After a tracked join is saved, the file reads as the editor shows it (the
+    deleted mark accepted), so saving again neither joins twice nor loses the revision."""
+    from jargonfree.formats.docx_sync import sync_text
+
+    original = leaflet.read_bytes()
+    _doc, _report, data, new_text = _sync(leaflet, lambda t: t.replace(
+        "Bring your letter\n\nAsk about", "Bring your letter. Ask about"), track=True)
+    again = docx_from_bytes(data, "x")
+    assert again.text == new_text
+    joined = next(p for p in again.paragraphs if p.text.startswith("Bring your letter."))
+    assert len(joined.elements) == 2 and joined.kind == "list"
+    later = new_text.replace("Ask about analgesia", "Ask about pain relief").replace(
+        "letter. Ask", "letter.\n\nAsk")  # edit across the joined paragraph, split it again
+    report = sync_text(again, later, track=True)
+    assert report.rewritten == 0
+    data2 = docx_bytes(again)
+    assert docx_from_bytes(data2, "x").text == later
+    root = etree.fromstring(_members(data2)["word/document.xml"])
+    marks = [el for el in root.iter(f"{W}del") if el.getparent().tag == f"{W}rPr"]
+    assert len(marks) == 1  # the one deleted mark, not a second
+    assert _resolve(data2, accept=False) == _resolve(original, accept=False)
+    texts = [t for _s, t in _resolve(data2, accept=True)]
+    assert "Bring your letter." in texts and "Ask about pain relief" in texts
