@@ -136,7 +136,25 @@ def inflect_phrase(phrase: str, index: int, tag: str) -> str:
                     index = i
                     break
     words[index] = inflect_word(words[index], tag)
+    if tag == "NNS":  # "medicines that change", not "medicines that changes"
+        for i in range(index + 1, len(words) - 1):
+            if words[i] in ("that", "which", "who"):
+                words[i + 1] = _verb_base(words[i + 1])
+                break
     return " ".join(words)
+
+
+def _verb_base(word: str) -> str:
+    """'changes' -> 'change', 'is' -> 'are', 'has' -> 'have'; any other word as it is."""
+    if word in ("is", "has", "was"):
+        return {"is": "are", "has": "have", "was": "were"}[word]
+    if not word.endswith("s"):
+        return word
+    li = _lemminflect()
+    base = li.getLemma(word, upos="VERB")
+    if base and base[0] != word and li.getInflection(base[0], tag="VBZ") == (word,):
+        return base[0]
+    return word
 
 
 def hyphen_variants(phrase: str) -> set[str]:

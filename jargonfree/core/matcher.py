@@ -113,6 +113,16 @@ class Tokens:
                    [m.group() for m in matches])
 
 
+def _said_twice(phrase: str, lows: list[str], s: int, e: int) -> bool:
+    """Would the rewrite repeat the word before or after it ("innovative new projects"
+    -> "new new projects")?"""
+    words = phrase.lower().split()
+    if not words:
+        return False
+    return (e < len(lows) and words[-1] == lows[e] and words[-1].isalpha()
+            or s > 0 and words[0] == lows[s - 1] and words[0].isalpha())
+
+
 def with_determiner(phrase: str, determiner: str | None) -> str:
     """A rewrite that does not join up on its own, with the article of the noun it is
     joined to ("the tube from the kidney to the bladder"), or "" when there is none."""
@@ -759,6 +769,7 @@ class Matcher:
                 explained = with_article(explained, UNCOUNTABLE)
         after = text[end : end + 40]
         plain = [fit_to_context(p, lows, e, after) for p in plain]
+        plain = [p for p in plain if not _said_twice(p, lows, s, e)]  # "new new projects"
         term = surface
         if (surface[:1].isupper() and surface[1:2].islower()
                 and (s == 0 or lows[s - 1] in _SENTENCE_END)):

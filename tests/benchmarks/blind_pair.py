@@ -83,8 +83,9 @@ def score(verdicts: Path, key: Path) -> None:
         n = total[sample]
         print(f"{sample}: {yes[sample]}/{n} pasteable ({yes[sample] / max(n, 1):.0%})")
         by = sorted({c for c, _ in cats[sample]})
-        print("  " + ", ".join(f"{c} {cats[sample][c, True]}/{cats[sample][c, True] + cats[sample][c, False]}"
-                               for c in by))
+        counts = cats[sample]
+        print("  " + ", ".join(
+            f"{c} {counts[c, True]}/{counts[c, True] + counts[c, False]}" for c in by))
     both = [v for v in per_finding.values() if len(v) == 2]
     print(f"findings in both samples: {len(both)}; pasteable before "
           f"{sum(v['before'] for v in both)}, after {sum(v['after'] for v in both)}")

@@ -60,6 +60,13 @@ def pasted(sentence: str, word: str, profile: str = "general") -> str | None:
      "We will jointly develop clear aims with patients."),
     ("The team was able to share the results with the board.", "was able to",
      "The team managed to share the results with the board."),
+    # No word said twice: "innovative new ideas" is not "new new ideas".
+    ("The fund backs innovative new ideas from staff.", "innovative",
+     "The fund backs fresh new ideas from staff."),
+    # A plural keeps its verb in agreement inside the rewrite.
+    ("Your doctor may suggest immunomodulators such as azathioprine.", "immunomodulators",
+     "Your doctor may suggest medicines that change how the immune system works such as "
+     "azathioprine."),
     # 'and'/'or': a long rewrite takes the article of the noun it is joined to...
     ("Stones can block the bladder and ureter.", "ureter",
      "Stones can block the bladder and the tube from the kidney to the bladder."),
