@@ -876,6 +876,15 @@ _GLOSS_BEFORE_RE = re.compile(
 _ACRONYM_BRACKET_RE = re.compile(r"\(\s*[A-Z][A-Za-z&]*[A-Z]s?\s*\)")
 
 
+# A bracket that opens with one of these words is an aside, not a gloss: in "jaundice (in
+# newborn babies)" or "(for example, neonates)" the last word is not explaining anything.
+_ASIDE_RE = re.compile(
+    r"\(\s*(?:in|for|on|at|from|with|by|during|after|before|among|especially|mainly|mostly"
+    r"|usually|often|including|such\s+as|like|see|e\.g\.?|eg|i\.e\.?|for\s+example)\b[^()]*\Z",
+    re.IGNORECASE,
+)
+
+
 def is_explained(text: str, start: int, end: int, definitions: bool = True) -> bool:
     """'high blood pressure (hypertension)', '(stool sample)', 'hypertension (high blood
     pressure)', 'oedema, which means swelling,', 'a swelling called oedema', 'oedema, also
@@ -886,7 +895,7 @@ def is_explained(text: str, start: int, end: int, definitions: bool = True) -> b
     after = text[end : end + 80]
     if before.endswith("(") and not _ACRONYM_BRACKET_RE.match(text, start - 1):
         return True
-    if after.lstrip().startswith(")"):
+    if after.lstrip().startswith(")") and not _ASIDE_RE.search(before):
         return True
     close = text.find(")", end, end + 80)
     if text[end : end + 2] == " (" and close > end + 3:

@@ -21,7 +21,9 @@ from jargonfree.core.model import Finding, make_finding
 # Two or more capitals (A&E too), an optional plural s. The regex starts with a character
 # class so re can skip ahead fast (a look-behind first made it 5x slower); the word
 # boundaries are checked by hand on the few matches.
-ACRONYM_RE = re.compile(r"([A-Z][A-Z&]*[A-Z])(s)?")
+# A lowercase letter may stand between two capitals: "UoM", "HInM", "DfE", "MoU" are read
+# as letters too (readers of programme reports flag them like any other).
+ACRONYM_RE = re.compile(r"([A-Z](?:[A-Z&]|[a-z](?=[A-Z]))*[A-Z])(s)?")
 # Small Roman numerals (Part II, stage IV, type XII); MI, CD, DC are acronyms here.
 ROMAN_RE = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})\Z")
 # Definitions, read around each use of an acronym (so the cost grows with the uses only):
@@ -32,9 +34,11 @@ _DEFINED_AFTER_RE = re.compile(
 )
 # "Clinical Commissioning Group (CCG)", "(the CCG)", "(known as CCG)"
 _BRACKETED_BEFORE_RE = re.compile(
-    r"\(\s*(?:the\s+|known as\s+|called\s+)?(?:[A-Z][A-Z&]*[A-Z]s?\s*[/,;]\s*)*\Z"
+    r"\(\s*(?:the\s+|known as\s+|called\s+)?"
+    r"(?:[A-Z](?:[A-Z&]|[a-z](?=[A-Z]))*[A-Z]s?\s*[/,;]\s*)*\Z"
 )
-_BRACKETED_AFTER_RE = re.compile(r"s?\s*(?:[/,;]\s*[A-Z][A-Z&]*[A-Z]s?\s*)*\)")  # (HAM/TSP)
+_BRACKETED_AFTER_RE = re.compile(
+    r"s?\s*(?:[/,;]\s*[A-Z](?:[A-Z&]|[a-z](?=[A-Z]))*[A-Z]s?\s*)*\)")  # (HAM/TSP)
 _KNOWN_AS_RE = re.compile(
     r"\b(?:known as|called|referred to as)\s+(?:the\s+|an?\s+)?['‘\"“]?\Z", re.IGNORECASE
 )
@@ -85,7 +89,7 @@ def defined_acronyms(text: str) -> set[str]:
 
 
 def _uses(text: str) -> list[re.Match[str]]:
-    """Acronym matches that are whole words (not the "HI" of "HInM")."""
+    """Acronym matches that are whole words (not the "McD" of "McDonald")."""
     out = []
     for m in ACRONYM_RE.finditer(text):
         s, e = m.span()
