@@ -21,8 +21,8 @@ from jargonfree.core.rules import RuleSet, rules_dir
 from jargonfree.core.text import (
     LineIndex,
     Paragraph,
+    analysis_spans,
     is_heading_or_label,
-    paragraph_spans,
     segment_paragraph,
     skip_spans,
 )
@@ -132,7 +132,7 @@ class Analyzer:
         grades = []
         index = LineIndex(text)
         lines = []
-        for start, end in paragraph_spans(text):
+        for start, end in analysis_spans(text):
             result = self._paragraph(text[start:end], prof, options)
             found += [(f, start) for f in result.findings]
             for key, offset in result.explained:
@@ -184,7 +184,7 @@ class Analyzer:
 
         options = options or Options()
         prof = self._profile(profile, options)
-        spans = paragraph_spans(text)
+        spans = analysis_spans(text)
         todo = list(dict.fromkeys(
             p for p in (text[a:b] for a, b in spans) if (p, prof.name, options) not in self._cache))
         if (len(text) < PARALLEL_MIN_CHARS or len(todo) < 2 or (os.cpu_count() or 1) < 2

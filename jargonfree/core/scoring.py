@@ -14,7 +14,7 @@ from jargonfree.core.frequency import jargon_percent
 from jargonfree.core.model import Options, Readability
 from jargonfree.core.profiles import get_profile
 from jargonfree.core.readability import Counts, compute, count_paragraph
-from jargonfree.core.text import Paragraph, paragraph_spans, segment_paragraph, skip_spans
+from jargonfree.core.text import Paragraph, analysis_spans, segment_paragraph, skip_spans
 
 
 def readability_of(text: str, profile: str = "general",
@@ -25,7 +25,7 @@ def readability_of(text: str, profile: str = "general",
         prof = dataclasses.replace(prof, **thresholds)
     total = Counts()
     jargon_weighted = 0.0
-    for start, end in paragraph_spans(text):
+    for start, end in analysis_spans(text):
         par_text = text[start:end]
         par = Paragraph(0, len(par_text), par_text,
                         segment_paragraph(par_text, 0, skip_spans(par_text)))

@@ -125,6 +125,34 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A paragraph longer than this (about 3,000 words: in practice a text with no blank lines,
+# such as one paragraph a line) is checked in pieces cut at sentence ends, so that it can
+# be shared between processor cores and an edit re-checks one piece, not all of it.
+PIECE_CHARS = 20_000
+# Where a piece may end: after a sentence's end at a line break, else before the next
+# sentence (group 1 ends the piece; the next starts after the spaces).
+_CUT_AT_LINE_RE = re.compile(r"([.!?:][\"'’”)\]]*)[ \t]*\n\s*")
+_CUT_AT_SENTENCE_RE = re.compile(r"([.!?][\"'’”)\]]*)\s+(?=[\"'‘“(]?[A-Z])")
+
+
+def analysis_spans(text: str) -> list[tuple[int, int]]:
+    """The paragraphs of `text` (paragraph_spans), a very long one cut into pieces of at
+    least PIECE_CHARS at sentence ends: the units that are checked, scored and cached. A
+    paragraph with no such place to cut stays whole."""
+    out = []
+    for start, end in paragraph_spans(text):
+        while end - start > PIECE_CHARS * 3 // 2:
+            limit = min(end, start + 2 * PIECE_CHARS)
+            m = (_CUT_AT_LINE_RE.search(text, start + PIECE_CHARS, limit)
+                 or _CUT_AT_SENTENCE_RE.search(text, start + PIECE_CHARS, limit))
+            if m is None or m.end() >= end:
+                break
+            out.append((start, m.end(1)))
+            start = m.end()
+        out.append((start, end))
+    return out
+
+
 def _continues(text: str, m: re.Match[str]) -> bool:
     """Does the sentence go on after this full stop, ! or ? (a match of END_RE)?
 

@@ -8,7 +8,7 @@ text made of a few repeated paragraphs would measure the cache, not the checks) 
 same (words, seed) always gives the same text.
 
     python tests/benchmarks/corpus.py 1000 > /tmp/1k.txt
-    python tests/benchmarks/corpus.py 1000 1 long > /tmp/1k-long.txt   # or: lines
+    python tests/benchmarks/corpus.py 1000 1 long > /tmp/1k-long.txt   # or: lines, unbroken
 """
 
 from __future__ import annotations
@@ -192,8 +192,9 @@ def edit_paragraph(text: str, index: int, tag: int) -> str:
 
 # Other shapes of text, from the same sentences (no outside data): "long" is long
 # paragraphs of long sentences with few breaks (a report's body, a pasted PDF); "lines" is
-# short lines, lists and tables (a form, a leaflet's checklist, a pasted spreadsheet).
-SHAPES = ("health", "long", "lines")
+# short lines, lists and tables (a form, a leaflet's checklist, a pasted spreadsheet);
+# "unbroken" is "long" with no blank line anywhere (one paragraph a line).
+SHAPES = ("health", "long", "lines", "unbroken")
 _JOINERS = [", and ", ", while ", "; ", ", which means that ", ", because ", ", although "]
 _TABLE_HEADS = [("Service", "Where", "When"), ("Item", "Owner", "Due"),
                 ("Measure", "Target", "Progress")]
@@ -234,9 +235,13 @@ def _lines_block(rng: random.Random) -> str:
 
 
 def make_shaped(words: int, shape: str = "health", seed: int = 1) -> str:
-    """A text of exactly `words` words in one of SHAPES ("health" is make_text)."""
+    """A text of exactly `words` words in one of SHAPES ("health" is make_text;
+    "unbroken" is the "long" text with its paragraphs one a line, no blank line anywhere,
+    as text pasted from a web page or an e-mail often comes: one huge paragraph)."""
     if shape == "health":
         return make_text(words, seed)
+    if shape == "unbroken":
+        return make_shaped(words, "long", seed).replace("\n\n", "\n")
     block = {"long": _long_block, "lines": _lines_block}[shape]
     rng = random.Random(f"jargonfree-bench-{shape}-{seed}")
     blocks: list[str] = []

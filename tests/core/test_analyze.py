@@ -9,6 +9,7 @@ import pytest
 from jargonfree import analyze
 from jargonfree.core.analyze import Analyzer
 from jargonfree.core.model import Options
+from jargonfree.core.text import PIECE_CHARS, analysis_spans, paragraph_spans
 
 LEAFLET = """Your operation
 
@@ -151,6 +152,35 @@ def test_long_text_is_checked_on_two_cores_with_the_same_result(monkeypatch):
     filled = len(calls)
     result = analyzer.analyze(text, "patient")
     assert len(calls) == filled  # every paragraph came from the cache
+    assert result.findings == serial.findings
+    assert result.readability == serial.readability
+
+
+def test_prefill_shares_a_text_with_no_blank_lines(monkeypatch):
+    """One paragraph a line (no blank line anywhere) is one huge paragraph: it is checked
+    in pieces cut at sentence ends, shared between the cores, and gives the same findings
+    as checking it in one process."""
+    line = ("Point {}: our key stakeholders will leverage the hypertension clinic in order "
+            "to deliver better outcomes. The report was written by the team.\n")
+    text = "".join(line.format(i) for i in range(1200))
+    assert len(paragraph_spans(text)) == 1
+    pieces = analysis_spans(text)
+    assert len(pieces) >= len(text) // (2 * PIECE_CHARS)
+    assert all(text[a:b].endswith("team.") and text[a:b].startswith("Point ") for a, b in pieces)
+    assert "".join(text[a:b] + "\n" for a, b in pieces) == text  # cut at line breaks
+    serial = Analyzer().analyze(text, "patient")
+
+    analyzer = Analyzer()
+    calls = []
+    original = Analyzer._compute_paragraph
+    monkeypatch.setattr(Analyzer, "_compute_paragraph",
+                        lambda self, *a: calls.append(1) or original(self, *a))
+    analyzer.prefill(text, "patient")
+    if os.cpu_count() and os.cpu_count() > 1:
+        assert 0 < len(calls) < len(pieces)  # the forked copy did the rest
+    filled = len(calls)
+    result = analyzer.analyze(text, "patient")
+    assert len(calls) == filled  # every piece came from the cache
     assert result.findings == serial.findings
     assert result.readability == serial.readability
 
