@@ -167,13 +167,19 @@ def _say_int(n: int) -> int:
     raise AssertionError(n)
 
 
+# UK telephone services, said digit by digit ("nine nine nine", "NHS one one one") wherever
+# they appear in health and public text, never as quantities ("nine hundred and ...").
+PHONE_SERVICES = frozenset({"999", "111", "112", "119", "101", "105"})
+
+
 def say_number(digits: str) -> int:
     """Syllables of a number as written: 15, 2026, 1,250.50, 007."""
     whole, _, frac = digits.partition(".")
     whole = whole.replace(",", "")
     n = 0
     if whole:
-        if len(whole) > 1 and whole[0] == "0" or len(whole) > 12:
+        if (len(whole) > 1 and whole[0] == "0" or len(whole) > 12
+                or whole in PHONE_SERVICES and not frac and "," not in digits):
             n = sum(_ONES[int(d)] for d in whole)  # said digit by digit
         elif len(whole) == 4 and "," not in digits and 1100 <= int(whole) <= 2099 and not frac:
             n = _say_year(int(whole))

@@ -20,6 +20,7 @@ import textwrap
 
 import pytest
 
+from jargonfree import analyze
 from jargonfree.core.profiles import get_profile
 from jargonfree.core.readability import (
     FORMULAS,
@@ -495,3 +496,10 @@ def test_acronyms_count_their_letters_as_syllables_but_are_not_hard_words():
     c = count_words(["NHS", "GPs", "COPD", "mRNA", "NATO", "hypertension"], 1)
     assert c.syllables == 3 + 2 + 4 + 4 + 2 + 4
     assert (c.polysyllables, c.complex_words) == (1, 1)  # hypertension only
+
+
+def test_a_short_call_111_sentence_is_not_hard():
+    # 111 was said "one hundred and eleven" (6 syllables), making this plain 11-word
+    # sentence "very hard" (reading age 17) in a patient leaflet.
+    a = analyze("Call 111 or your GP practice to get advice today.", profile="patient")
+    assert not [f for f in a.findings if f.rule_id == "sentence.very_hard"]

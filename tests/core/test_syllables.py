@@ -103,6 +103,8 @@ def test_whole_counter_on_out_of_dictionary_words():
         # numbers said in words
         ("15", 2), ("2026", 5), ("1900", 4), ("2005", 5), ("100", 3), ("1,000,000", 3),
         ("1,250.50", 13), ("3.5", 3), ("21st", 3), ("22nd", 4), ("5mg", 4), ("2.5ml", 7),
+        # UK phone services are said digit by digit: "nine nine nine", "one one one"
+        ("999", 3), ("111", 3), ("119", 3), ("112", 3), ("110", 5),
         # abbreviations spelled out, W is "double-u"
         ("NHS", 3), ("GP", 2), ("GPs", 2), ("WHO", 5), ("WWW", 9), ("COPD", 4), ("US", 2),
         ("e.g.", 2), ("i.e.", 2), ("p.m.", 2), ("mRNA", 4), ("HbA1c", 5),
