@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 
-from jargonfree.core.model import Analysis, Options
+from jargonfree.core.model import Analysis, Finding, Options
 from jargonfree.core.text import LineIndex
 
 # What a dropped piece of the file was. A finding over words that run across "hard" markup
@@ -108,14 +108,14 @@ class MarkdownView:
     def crossed(self, start: int, end: int) -> str | None:
         """The worst markup inside source[start:end]: HARD, MARKUP or None."""
         worst = None
+        marks = self._marks
         i = max(0, bisect_right(self._mark_starts, start) - 1)
-        for p in self._marks[i:]:
-            if p.src_start >= end:
-                break
-            if p.src_end > start:
-                if p.kind == HARD:
+        while i < len(marks) and marks[i].src_start < end:
+            if marks[i].src_end > start:
+                if marks[i].kind == HARD:
                     return HARD
                 worst = MARKUP
+            i += 1
         return worst
 
     def to_source(self, analysis: Analysis) -> Analysis:
@@ -130,9 +130,10 @@ class MarkdownView:
             if crossed == HARD and f.category != "sentence":
                 continue  # words run across code, a link target or an address: not words
             line, column = index.line_col(start)
-            findings.append(replace(
-                f, start=start, end=end, line=line, column=column, text=self.source[start:end],
-                suggestions=f.suggestions if crossed is None else ()))
+            findings.append(Finding(  # one new object, as core/analyze.py places them
+                start, end, line, column, self.source[start:end], f.rule_id, f.category,
+                f.level, f.message, f.suggestions if crossed is None else (), f.note,
+                f.source))
         findings.sort(key=lambda f: (f.start, f.end, f.rule_id))
         grades = tuple((self.source_start(s), self.source_end(e), age)
                        for s, e, age in analysis.paragraph_grades)
@@ -353,6 +354,9 @@ LOOK_AHEAD = 4000
 LINK_TARGET_MAX = 1000  # a link's target and title, in characters
 
 
+_BRACKET_RE = re.compile(r"\\.|[`\[\]]", re.S)  # an escape (skipped), a backtick, a bracket
+
+
 class _Spans:
     """Where a block's code spans end and which "[" each "]" closes, each found in one
     pass (a backtick run with no closer, or a stray bracket, costs no search of its own)."""
@@ -381,21 +385,16 @@ class _Spans:
         """The "]" that closes the "[" at a (escapes and code spans skipped), or -1."""
         if self._brackets is None:
             self._brackets = {}
-            raw, stack, i, n = self.raw, [], 0, len(self.raw)
-            while i < n:
-                c = raw[i]
-                if c == "\\":
-                    i += 2
-                    continue
+            raw, stack, i = self.raw, [], 0
+            while (m := _BRACKET_RE.search(raw, i)) is not None:
+                c, i = m.group(), m.end()
                 if c == "`":
-                    run_end, code_end = self.code_end(i)
+                    run_end, code_end = self.code_end(m.start())
                     i = code_end if code_end > 0 else run_end
-                    continue
-                if c == "[":
-                    stack.append(i)
+                elif c == "[":
+                    stack.append(m.start())
                 elif c == "]" and stack:
-                    self._brackets[stack.pop()] = i
-                i += 1
+                    self._brackets[stack.pop()] = m.start()
         return self._brackets.get(a, -1)
 
 
