@@ -15,7 +15,9 @@ What is kept, and changed from the source:
   one substitute about as common as themselves or more; at most MAX_SENSES senses each, in
   OEWN's sense order;
 - for each of their senses: the other members of the synset, the members of its hypernyms,
-  of its similar-to and see-also synsets, and of its most common hyponyms, each kept only
+  of its similar-to and see-also synsets, and of its most common hyponyms, and for an
+  adverb that WordNet derives from an adjective ("accurately": accurate) the adverbs of
+  that adjective's synonyms ("correctly", "exactly") and similar adjectives, each kept only
   if it is common enough (Zipf CANDIDATE_ZIPF) and has three words at most; members marked
   as American spellings, names (capitals), trade names, archaisms, obscenities, slurs and
   disparaging words are left out; colloquial and slang members are marked informal;
@@ -33,7 +35,7 @@ then sections, each opened by a line "=name":
   common as "not" and "thereafter" as "there" and "after";
 - forms: "word TAB TAG=form ...": the forms the regular rules of lexicon.regular_form get
   wrong (form "-" where there is none);
-- senses: "syn|hyper|similar|hypo|context": comma-separated words (~ marks informal; "/k"
+- senses: "syn|hyper|similar|hypo|derived|context": comma-separated words (~ marks informal; "/k"
   after a word says that this synset is its k-th sense, from 0, when it is not its first),
   then the context stems; a sense's line number (from 0) is its id;
 - lemmas: "lemma TAB pos:id,id,... ...", sorted.
@@ -61,7 +63,7 @@ MAX_HYPONYMS = 6
 MAX_RANK = 9  # a candidate's own sense rank is stored up to this
 MAX_CONTEXT = 12  # context stems a sense keeps: its least common ones
 CANDIDATE_ZIPF = 3.3  # rarer words never make a plainer substitute
-TARGET_MARGIN = 0.5  # a lemma is kept if some substitute is at most this much rarer
+TARGET_MARGIN = 1.0  # a lemma is kept if some substitute is at most this much rarer
 MAX_TARGET_ZIPF = 6.0  # "the", "have": nothing is plainer
 OFFENSIVE_DOMAINS = {"disparagement", "obscenity", "ethnic slur"}
 LEFT_OUT_DOMAINS = {"archaism", "trademark"}
@@ -133,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     left_out: set[tuple[str, str]] = set()  # (synset, member lowercased)
     informal: set[tuple[str, str]] = set()
     lemma_senses: dict[str, dict[str, list[str]]] = {}
+    sense_of_key: dict[str, tuple[str, str]] = {}  # sense key -> (lemma, synset)
+    pertains: dict[str, list[str]] = {}  # adverb synset -> adjective sense keys
+    adverb_of: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (adj, synset) -> adverbs
     for lemma, by_pos in entries.items():
         low = lemma.lower()
         for pos, entry in by_pos.items():
@@ -148,6 +153,15 @@ def main(argv: list[str] | None = None) -> int:
                 if names & INFORMAL_DOMAINS:
                     informal.add((sid, low))
                 lemma_senses.setdefault(low, {}).setdefault(p, []).append(sid)
+                sense_of_key[sense["id"]] = (low, sid)
+                if p == "r":
+                    pertains.setdefault(sid, []).extend(sense.get("pertainym", []))
+    for adverb_sid, keys in pertains.items():
+        for key in keys:
+            if key in sense_of_key:
+                adjective = sense_of_key[key]
+                for m in synsets.get(adverb_sid, {}).get("members", []):
+                    adverb_of.setdefault(adjective, []).append((m.lower(), adverb_sid))
     for (low, p), order in orders.items():
         if low in lemma_senses and p in lemma_senses[low]:
             have = lemma_senses[low][p]
@@ -198,6 +212,30 @@ def main(argv: list[str] | None = None) -> int:
             out.append((low, (sid, low) in informal or synset_flag.get(sid) == "informal"))
         return out
 
+    def derived_adverbs(sid: str) -> list[list[tuple[str, bool, str]]]:
+        """For an adverb synset whose words come from adjectives ("gradually": gradual),
+        the adverbs of that adjective's synonyms (syn) and similar adjectives (similar):
+        "progressively", "slowly". (word, informal, the adverb's synset) by group."""
+        syn: list[tuple[str, bool, str]] = []
+        similar: list[tuple[str, bool, str]] = []
+        for key in pertains.get(sid, []):
+            if key not in sense_of_key:
+                continue
+            adj_sid = sense_of_key[key][1]
+            d = synsets.get(adj_sid, {})
+            for group, rel_ids in ((syn, [adj_sid]), (similar, d.get("similar", []))):
+                for r in rel_ids:
+                    if synset_flag.get(r) == "out" or r not in synsets:
+                        continue
+                    for m in synsets[r]["members"]:
+                        for adverb, adverb_sid in adverb_of.get((m.lower(), r), []):
+                            if (adverb_sid != sid and _MEMBER_RE.match(adverb)
+                                    and (adverb_sid, adverb) not in left_out
+                                    and z(adverb) >= CANDIDATE_ZIPF):
+                                inf = synset_flag.get(adverb_sid) == "informal"
+                                group.append((adverb, inf, adverb_sid))
+        return [syn, similar] if syn or similar else []
+
     def sense_rank(word: str, sid: str) -> int:
         """Where this synset comes among the word's own senses (0: its commonest), at most
         MAX_RANK: "amuse" is a poor word for "divert" unless the sense is amuse's main one."""
@@ -246,6 +284,9 @@ def main(argv: list[str] | None = None) -> int:
                     for r in rel_ids:
                         if any(m != low and raw(m) >= zt - TARGET_MARGIN for m, _ in members(r)):
                             useful = True
+                if p == "r" and any(raw(m) >= zt - TARGET_MARGIN
+                                    for group in derived_adverbs(sid) for m, _, _ in group):
+                    useful = True
         if not useful:
             continue
         parts = [low]
@@ -271,6 +312,15 @@ def main(argv: list[str] | None = None) -> int:
                                 if item not in items:
                                     items.append(item)
                         groups.append(items)
+                    groups.append([])  # adverbs of similar adjectives
+                    if p == "r":
+                        # Adverbs of synonymous adjectives join the synonyms; those of
+                        # similar adjectives have their own group (a looser link).
+                        for group, extra in zip(groups[0::4], derived_adverbs(sid), strict=False):
+                            for m, inf, r in extra:
+                                item = (inf, wid(m, p), sense_rank(m, r))
+                                if item not in group and m != low:
+                                    group.append(item)
                     sense_ids[sid] = len(sense_rows)
                     # The least common stems say most about the sense.
                     stems = sorted(context(sid), key=lambda w: (zipf(w), w))[:MAX_CONTEXT]

@@ -21,7 +21,7 @@ FORMAT = "jargonfree-simplify 2"
 POS = ("n", "v", "a", "r")  # noun, verb, adjective, adverb
 # Which inflection tags a part of speech takes.
 POS_TAGS = {"n": ("NNS",), "v": ("VBD", "VBN", "VBG", "VBZ"), "a": ("JJR", "JJS"), "r": ()}
-RELATIONS = ("syn", "hyper", "similar", "hypo")
+RELATIONS = ("syn", "hyper", "similar", "hypo", "derived")
 _VOWELS = "aeiou"
 
 

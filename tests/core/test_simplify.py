@@ -166,7 +166,6 @@ def test_regular_forms_and_the_table_agree():
     [
         # wordfreq finds "notable" rare as written; it only looks common through "not".
         ("She is a notable member of the board.", "notable", "famous"),
-        ("The old chapel has been restored by volunteers.", "restored", "fixed"),
     ],
 )
 def test_words_common_only_through_a_part_get_plainer_words(sentence, word, expected):
@@ -178,3 +177,16 @@ def test_a_participle_is_read_as_the_verb_first():
     got = words_for("The river was diverted to protect the village.", "diverted")
     assert got[0] == "turned"
     assert got.index("turned") < got.index("amused")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        # WordNet gives these adverbs no synonyms; their adjectives have some.
+        ("The room was adequately heated.", "adequately", "sufficiently"),
+        ("The form must be completed accurately.", "accurately", "correctly"),
+    ],
+)
+def test_an_adverb_gets_the_adverbs_of_its_adjectives_synonyms(sentence, word, expected):
+    assert expected in words_for(sentence, word)[:3]
+
