@@ -32,9 +32,11 @@ COPY, CHAR, MARKUP, HARD, GAP = "copy", "char", "markup", "hard", "gap"
 LABEL = "label"  # link words that are also the name of the link's definition
 
 _LINE_END_RE = re.compile(r"\r\n|\r|\n")
+# Front matter: YAML between "---" lines (or "---" and "..."), TOML between "+++" lines,
+# at the very start, its first line not blank (a rule, "---", then a blank line is a rule).
 _FRONT_MATTER_RE = re.compile(
-    r"\A(?:---[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n(?:.*?\r?\n)??\+\+\+)"
-    r"[ \t]*(?:\r\n|\r|\n|\Z)", re.S)
+    r"\A(?:---[ \t]*\r?\n(?=\S)(?:.*?\r?\n)??(?:---|\.\.\.)"
+    r"|\+\+\+[ \t]*\r?\n(?=\S)(?:.*?\r?\n)??\+\+\+)[ \t]*(?:\r\n|\r|\n|\Z)", re.S)
 _SPECIAL_RE = re.compile(r"[\\`<!\[\]*_~&]|(?<![\w/.@-])(?:https?://|www\.)")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _AUTOLINK_RE = re.compile(

@@ -346,6 +346,12 @@ def test_real_worker_finds_jargon(qtbot, make_client):
     assert rec.errors == []
     texts = {f.text.lower() for f in rec.results[0].findings}
     assert "leverage" in texts and rec.results[0].revision == 1
+    # A Markdown document (the editor sends Options.markup): its code is not checked.
+    source = "Run `leverage --all`, then **leverage** it."
+    client.submit(2, source, "general", dataclasses.replace(OPTIONS, markup="markdown"))
+    qtbot.waitUntil(lambda: len(rec.results) == 2 or bool(rec.errors), timeout=120_000)
+    assert [(f.start, f.text) for f in rec.results[1].findings] == [
+        (source.index("**leverage**") + 2, "leverage")]
 
 
 def test_real_worker_uses_own_rules_and_reports_a_broken_one(qtbot, make_client, tmp_path):

@@ -74,6 +74,8 @@ def test_front_matter_is_never_checked(analyzer):
     assert [(f.text, f.line) for f in result.findings] == [("leverage", 7)]
     toml = "+++\ntitle = \"Utilise\"\n+++\nWe will utilise it.\n"
     assert [f.line for f in _check(analyzer, toml).findings if f.text == "utilise"] == [4]
+    ruled = "---\n\nWe will leverage it.\n\n---\n"  # two rules, not front matter
+    assert [f.text for f in _check(analyzer, ruled).findings] == ["leverage"]
 
 
 def test_words_in_markup_are_found_at_their_place_in_the_file(analyzer):
