@@ -36,6 +36,7 @@ KIND = QTextFormat.Property.UserProperty + 11  # "heading", "title", "list", "ce
 LEVEL = KIND + 1  # heading level (1-9) or list level (0-8)
 NUMBERING = KIND + 2  # "list id\tnumber format\tlevel text" (for counting markers)
 CONTAINER = KIND + 3  # paragraphs in different ones (table cells, notes) are never joined
+PLAIN_NEXT = KIND + 4  # a heading whose style gives a plain paragraph after it (on Enter)
 HEADING_SCALE = {0: 1.7, 1: 1.5, 2: 1.3, 3: 1.15}  # 0: a title
 REFUSED = ("That would join two table cells (or a note and the text), which a Word table "
            "cannot do: edit the text inside each cell")
@@ -300,13 +301,23 @@ class WordView:
         if self.role(cursor.block()) == "sep":  # on the blank line: a paragraph there
             self.insert_text("")
             return
-        cell = self.paragraph_start(cursor.block()).blockFormat().property(KIND) == "cell"
+        start = self.paragraph_start(cursor.block()).blockFormat()
+        cell = start.property(KIND) == "cell"
+        following = cursor.block().next()
+        at_end = cursor.atBlockEnd() and not cursor.hasSelection() and (
+            not following.isValid() or self.role(following) != "more")
+        plain_next = not line_break and at_end and bool(start.property(PLAIN_NEXT))
         cursor.beginEditBlock()
         if line_break:
             cursor.insertText("\n")
         else:
             cursor.insertText("\n\n")  # the new block takes this one's format, as Word
             QTextCursor(cursor.block().previous()).setBlockFormat(QTextBlockFormat())
+            if plain_next:  # Enter at the end of a heading: a plain paragraph, as Word
+                plain = QTextBlockFormat()
+                if start.property(CONTAINER):
+                    plain.setProperty(CONTAINER, start.property(CONTAINER))
+                cursor.setBlockFormat(plain)
         cursor.endEditBlock()
         e.setTextCursor(cursor)
         e.ensureCursorVisible()
@@ -444,6 +455,8 @@ def _format_for(para, body: int, unit: float) -> QTextBlockFormat | None:
     fmt.setProperty(KIND, kind)
     fmt.setProperty(LEVEL, para.level)
     fmt.setProperty(CONTAINER, 0 if para.container == body else para.container)
+    if para.next_style:
+        fmt.setProperty(PLAIN_NEXT, True)
     if kind == "list":
         num_id, number_format, text = para.numbering or ("", "bullet", "•")
         fmt.setProperty(NUMBERING, f"{num_id}\t{number_format}\t{text}")

@@ -105,6 +105,7 @@ class DocxParagraph:
     numbering: tuple[str, str, str] | None = None  # (list id, number format, level text)
     container: int = 0  # the body, a table cell, a note...: paragraphs in one can be joined
     joined: list = field(default_factory=list)  # later w:p joined by deleted marks
+    next_style: str | None = None  # a heading's "style for the following paragraph" (Normal)
 
     @property
     def elements(self) -> list:
@@ -418,12 +419,16 @@ class _Reader(_Walker):
             prev.joined.append(p)
             return
         style_name, kind, level, marker = self._style_of(p)
+        next_style = None
+        if kind in ("heading", "title"):
+            ps = p.find(f"{w('pPr')}/{w('pStyle')}")
+            next_style = self.styles.next_plain(ps.get(w("val")) if ps is not None else None)
         container = self._containers.setdefault(id(p.getparent()), len(self._containers) + 1)
         self.paragraphs.append(DocxParagraph(p, partname, where, style_name, kind, text,
                                              segments, list_marker=marker, level=level,
                                              field_state=field_state,
                                              numbering=self.numbering.last if marker else None,
-                                             container=container))
+                                             container=container, next_style=next_style))
 
     def _style_of(self, p) -> tuple[str, str, int, str]:
         ppr = p.find(w("pPr"))
@@ -478,6 +483,20 @@ class _Styles:
                 if el.get(w("type")) == "paragraph" and el.get(w("default")) in ("1", "true"):
                     return self.get(el.get(w("styleId")))
         return None
+
+    def next_plain(self, style_id) -> str | None:
+        """The id of the style Word gives a new paragraph after one in `style_id` (Enter
+        at its end), when that is another, plain paragraph style; else None."""
+        found = self.get(style_id)
+        nxt = found[1].find(w("next")) if found is not None else None
+        next_id = nxt.get(w("val")) if nxt is not None else None
+        if not next_id or next_id == style_id:
+            return None
+        name, num_pr = self.describe(next_id)
+        lower = name.lower()
+        if lower.startswith("heading") or lower in ("title", "subtitle") or num_pr is not None:
+            return None
+        return next_id
 
     def describe(self, style_id) -> tuple[str, object]:
         if style_id not in self.cache:

@@ -338,6 +338,24 @@ def join(p, q, writer: Writer) -> bool:
     return True
 
 
+def set_style(p, style_id: str, writer: Writer, record: bool) -> None:
+    """Give paragraph p the style `style_id` and no other paragraph properties (its
+    section break and mark kept); `record`: keep the old ones in a w:pPrChange when
+    tracking, so rejecting gives them back."""
+    ppr = _ppr(p)
+    old = _drop_rpr(_clean_properties(ppr))
+    keep = [c for c in ppr if c.tag in (w("rPr"), w("sectPr"))]
+    for child in list(ppr):
+        ppr.remove(child)
+    ppr.append(ppr.makeelement(w("pStyle"), {w("val"): style_id}))
+    for child in keep:
+        ppr.append(child)
+    if record and writer.track:
+        change = writer.revision("pPrChange", ppr)
+        change.append(old)
+        ppr.append(change)
+
+
 def _rewrite_paragraph(p, text: str) -> None:
     """Replace a paragraph's content with one run of `text` in its first run's formatting."""
     first_run = next(iter(p.iter(w("r"))), None)
@@ -384,15 +402,23 @@ def _edit_paragraph(para: DocxParagraph, items, mark: str, writer: Writer) -> li
         right = next(anchor.iterancestors(w("p"))) if anchor is not None else pieces[0]
         right_runs = _text_runs(right)
         like = anchor if anchor is not None else (right_runs[0] if right_runs else None)
+        # Enter at the very end of a heading: what follows is in the heading style's
+        # "next" style (Normal), as in Word, in plain runs.
+        restyle = para.next_style if b == len(para.text) else None
+        after = None if restyle else like
         first = split_before(right, anchor, writer)
         _write_text(first, parts[0], like, writer, at_start=False)
         made = [first]
         for text in parts[1:-1]:
             middle = _new_paragraph(right, writer)
             right.addprevious(middle)
-            _write_text(middle, text, like, writer, at_start=False)
+            if restyle:
+                set_style(middle, restyle, writer, record=False)
+            _write_text(middle, text, after, writer, at_start=False)
             made.append(middle)
-        _write_text(right, parts[-1], like, writer, at_start=True)
+        if restyle:
+            set_style(right, restyle, writer, record=True)
+        _write_text(right, parts[-1], after, writer, at_start=True)
         at = pieces.index(right)
         pieces[at:at] = made
     return pieces

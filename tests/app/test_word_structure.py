@@ -306,3 +306,18 @@ def test_a_tracked_join_saved_twice_stays_one_revision(qtbot, make_window, tmp_p
     marks = [el for el in root.iter(f"{W}del") if el.getparent().tag == f"{W}rPr"]
     assert len(marks) == 1
     docx.Document(path)
+
+
+def test_enter_at_the_end_of_a_heading_starts_a_normal_paragraph(qtbot, make_window,
+                                                                  tmp_path):
+    w, path = _open(qtbot, make_window, tmp_path, track=True)
+    _cursor_at(w, "What happens next", len("What happens next"))
+    qtbot.keyClick(w.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(w.editor, "Soon you will hear from us.")
+    assert _block(w, "Soon you will hear from us.").blockFormat().property(KIND) is None
+    assert _block(w, "What happens next").blockFormat().property(KIND) == "heading"
+    assert w.files.save()
+    styles = {p.text: p.style for p in read_docx(path).paragraphs}  # tracked: ins read
+    assert styles["What happens next"] == "Heading 2"
+    assert styles["Soon you will hear from us."] == "Normal"
+    assert read_docx(path).text == w.editor.text()

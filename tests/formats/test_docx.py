@@ -622,3 +622,22 @@ def test_a_tracked_join_reads_as_one_paragraph_and_saves_again_cleanly(leaflet):
     assert _resolve(data2, accept=False) == _resolve(original, accept=False)
     texts = [t for _s, t in _resolve(data2, accept=True)]
     assert "Bring your letter." in texts and "Ask about pain relief" in texts
+
+
+@pytest.mark.parametrize("track", [True, False])
+def test_enter_at_the_end_of_a_heading_gives_a_normal_paragraph(leaflet, track):
+    """As in Word: the heading style's 'next' style (Normal) for what follows; Enter in
+    the middle of a heading keeps the heading style for both halves."""
+    original = leaflet.read_bytes()
+    _doc, report, data, new_text = _sync(leaflet, lambda t: t.replace(
+        "What happens next", "What happens next\n\nSoon you will hear from us."),
+        track=track)
+    assert report.added == 1 and report.rewritten == 0
+    assert docx_from_bytes(data, "x").text == new_text
+    resolved = _resolve(data, accept=True)
+    assert ("Heading2", "What happens next") in resolved
+    assert ("Normal", "Soon you will hear from us.") in resolved
+    if track:
+        assert _resolve(data, accept=False) == _resolve(original, accept=False)
+    added = docx_from_bytes(data, "x").paragraphs
+    assert next(p for p in added if p.text.startswith("Soon")).kind == "paragraph"
