@@ -173,7 +173,7 @@ def inline(draw, hidden: list):
     for _ in range(draw(st.integers(1, 12))):
         kind = draw(st.sampled_from(
             ["word", "word", "word", "em", "strong", "code", "link", "image", "auto", "url",
-             "html", "entity", "escape", "note", "punct", "strike"]))
+             "html", "entity", "escape", "note", "punct", "strike", "split"]))
         word = draw(st.sampled_from(WORDS))
         secret = draw(HIDDEN)
         sep = "" if not out else draw(st.sampled_from([" ", " ", "\n", ", "]))
@@ -186,6 +186,9 @@ def inline(draw, hidden: list):
             out += f"__{word}__"
         elif kind == "strike":
             out += f"~~{word}~~"
+        elif kind == "split":  # a phrase with marks inside it (or a quote's line break)
+            out += draw(st.sampled_from(["in **order** to", "*prior* to", "in order _to_",
+                                         "in\norder to", "prior\nto"]))
         elif kind == "code":
             hidden.append((len(out), f"`{secret}`"))
             out += f"`{secret}`"
@@ -317,3 +320,20 @@ def test_unclosed_markup_in_a_long_block_is_read_in_one_pass(analyzer):
     assert view.text == source.rstrip("\n")  # all of it is text
     words = [f.text for f in _check(analyzer, source).findings if f.category != "sentence"]
     assert words[:1] == ["leverage"]
+
+
+def _markup(source: str) -> list[str]:
+    view = read_markdown(source)
+    return [source[p.src_start:p.src_end] for p in view.pieces
+            if p.kind in ("markup", "hard") and p.src_end > p.src_start]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(markdown())
+def test_pasting_every_suggestion_keeps_every_mark(analyzer, case):
+    from jargonfree.core.rewrite import apply_suggestions
+
+    source, _hidden = case
+    findings = [f for f in _check(analyzer, source).findings if f.suggestions]
+    fixed, _edits = apply_suggestions(source, [(f, f.suggestions[0]) for f in findings])
+    assert _markup(fixed) == _markup(source)
