@@ -294,3 +294,11 @@ def test_a_condition_name_defined_after_its_body_parts_is_not_flagged():
 )
 def test_rule_gaps_found_on_real_reports(text, expected):
     assert expected in flagged(text, "general")
+
+
+def test_everyday_things_and_actions_pass_for_patients():
+    text = ("Wrap a blanket round the kettle, keep the wasp away, rub your arm and twist "
+            "your scarf. Change your lifestyle and test your reflexes.")
+    assert flagged(text, "patient", {"uncommon"}) == []
+    # anatomy is not an everyday thing
+    assert "pancreas" in flagged("The pancreas makes insulin.", "patient", {"uncommon"})

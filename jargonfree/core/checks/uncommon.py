@@ -52,6 +52,10 @@ COMMON_FOR: dict[str, float] = {"general": 4.0, "bid": 4.0}
 # familiar word (on the Dale-Chall list: inches, measure, asleep, bean). With it CWI
 # macro-F1 rises (0.800 pooled) and real patient answers lose flags on everyday words.
 FAMILIAR_FROM: dict[str, float] = {"patient": 4.2}
+# Profiles for which everyday concrete nouns and physical verbs (WordNet's food, artefact,
+# animal, plant and object nouns; body, contact and motion verbs, Zipf 3 or more) are never
+# rare: on plain NHS patient pages the lead read, nearly every rare-word flag was such a word.
+CONCRETE_FOR = frozenset({"patient"})
 MIN_LETTERS = 4
 # For the public, a word whose family base is this common is read through its base
 # ("organisational" from organisation 4.9, "confidentiality" from confidential 3.9). On the
@@ -116,8 +120,46 @@ def score(word: str) -> float:
     z = zipf(word)
     if z >= NEVER_RARE:
         return z
-    letters = max(len(part) for part in _PARTS_RE.split(word))
+    letters = max(_letters(part) for part in _PARTS_RE.split(word))
     return z - LENGTH_WEIGHT * (letters - 6)
+
+
+def _letters(word: str) -> int:
+    """The length the penalty counts: that of the word's shortest base form about as common
+    as the word ("carefully" counts as "careful", "twisting" as "twist"): an inflection or
+    an -ly adds letters, not difficulty."""
+    from jargonfree.core.frequency import _base_forms, frequencies
+
+    w = word.lower()
+    if len(w) <= 6:
+        return len(w)
+    freqs = frequencies()
+    own = freqs.get(w) or 0.0
+    best = len(w)
+    for form in _base_forms(w)[1:]:
+        f = freqs.get(form)
+        if f and f >= own and len(form) < best:
+            best = len(form)
+    return best
+
+
+@lru_cache(maxsize=1)
+def concrete_words() -> frozenset[str]:
+    """Everyday concrete nouns and physical verbs (resources/data/concrete_words.txt, built
+    from Open English WordNet by tools/build_concrete_words.py)."""
+    from jargonfree.resources import resource_path
+
+    with resource_path("data", "concrete_words.txt").open(encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and line[0] != "#")
+
+
+@lru_cache(maxsize=50_000)
+def is_concrete(word: str) -> bool:
+    """Is the word or a base form of it an everyday concrete noun or physical verb?"""
+    from jargonfree.core.frequency import _base_forms
+
+    words = concrete_words()
+    return any(form in words for form in _base_forms(word.lower()))
 
 
 @lru_cache(maxsize=1)
@@ -255,6 +297,8 @@ def check(par: Paragraph, profile: Profile, plain: frozenset[str] = frozenset())
                 continue
             if familiar is not None and judge(word) >= familiar and is_familiar(word):
                 continue
+            if profile.name in CONCRETE_FOR and is_concrete(word):
+                continue  # kettle, scarf, wasp, rub, twist: things and actions people know
             if word[0].isupper():
                 if s != first or not word[1:].islower():
                     continue
