@@ -73,6 +73,8 @@ _NEVER = frozenset("be have do entity thing object whole".split())
 _INFORMAL = frozenset("doc docs guy guys kid kids cop cops okay ok buck bucks nuts stuff "
                       "loads tummy telly fridge".split())
 _PRONOUNS = frozenset("i we they you he she who".split())
+_COPULAS = frozenset("be is are was were been being become becomes became seem seems "
+                     "seemed remain remains remained".split())
 _BE_VERBS = frozenset("is are was were has had have be been does did".split())
 _STOP = frozenset("""a an the of to in on at by for with from and or but not is are was were be
     been it its this that these those as which who""".split())
@@ -341,6 +343,8 @@ def guess_pos(place: Place) -> set[str]:
         allowed = {"n"}  # "her first novel was": the subject
     if prev in _MODALS or prev in _PRONOUNS:
         allowed = {"v", "r"}
+    elif place.following == "of" and prev not in _COPULAS:
+        allowed = {"n"}  # "the functions of": a noun
     if place.low.endswith("ly") and len(place.low) > 4:
         allowed = {"r", "a"}
     return allowed

@@ -190,3 +190,9 @@ def test_a_participle_is_read_as_the_verb_first():
 def test_an_adverb_gets_the_adverbs_of_its_adjectives_synonyms(sentence, word, expected):
     assert expected in words_for(sentence, word)[:3]
 
+
+
+def test_a_word_before_of_is_read_as_a_noun():
+    got = words_for("Functions of the kidney include cleaning the blood.", "Functions")
+    assert got[0] == "Roles"
+    assert not {"Runs", "Works", "Goes"} & set(got[:3])
