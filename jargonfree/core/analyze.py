@@ -122,6 +122,9 @@ class Analyzer:
         from jargonfree.core.readability import Counts, compute
 
         options = options or Options()
+        if options.markup != "text":  # never check markup as words without saying so
+            raise ValueError(f"the analyzer reads plain text; {options.markup} is read by "
+                             "jargonfree.formats.documents.analyze_as_written")
         prof = self._profile(profile, options)
         found: list[tuple[Finding, int]] = []  # (finding, offset of its paragraph)
         explained: dict[str, int] = {}

@@ -337,3 +337,14 @@ def test_pasting_every_suggestion_keeps_every_mark(analyzer, case):
     findings = [f for f in _check(analyzer, source).findings if f.suggestions]
     fixed, _edits = apply_suggestions(source, [(f, f.suggestions[0]) for f in findings])
     assert _markup(fixed) == _markup(source)
+
+
+def test_public_analyze_reads_markdown_when_asked(analyzer):
+    from jargonfree import analyze
+
+    source = "Run `leverage --all`, then **leverage** it."
+    found = analyze(source, options=Options(markup="markdown")).findings
+    assert [(f.start, f.text) for f in found] == [(source.index("**lev") + 2, "leverage")]
+    assert len(analyze(source).findings) == 2  # as plain text, both
+    with pytest.raises(ValueError, match="plain text"):  # never markup checked as words
+        analyzer.analyze(source, options=Options(markup="markdown"))
