@@ -20,8 +20,15 @@ runs with all checks and --no-user-lists, with its compiled-rule cache warm and 
 empty cache folder each run). The warm in-process `Analyzer().analyze()` (empty paragraph
 cache each run) is timed at each size too, as are `jargonfree --version` and `rules`.
 
+The texts are tests/benchmarks/corpus.py's shapes (--shapes): "health" (the health-service
+text), "long" (long paragraphs of long sentences), "lines" (short lines, lists and
+tables), "unbroken" ("long" with no blank line: one huge paragraph). The cold-cache run is
+made on the first shape only. jargonfree runs with its modules' bytecode written and used
+(PYTHONDONTWRITEBYTECODE removed), as an installed package's are.
+
     python tests/benchmarks/bench_peers.py [--runs 5] [--sizes 1000,10000,100000]
-        [--peers-dir /tmp/jf-peers] [--python PYTHON] [--setup-only]
+        [--shapes health,long,lines,unbroken] [--peers-dir /tmp/jf-peers]
+        [--python PYTHON] [--setup-only]
 """
 
 from __future__ import annotations
@@ -44,7 +51,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
-from corpus import make_text  # noqa: E402
+from corpus import SHAPES, make_shaped, make_text  # noqa: E402
 
 # Pinned so that a rerun measures the same programs.
 PIP_PINS = ["proselint==0.16.0", "textstat==0.7.13", "nltk==3.10.4", "pyphen==0.18.1"]
@@ -256,6 +263,7 @@ def tools(peers: Path, python: str, scratch: Path) -> list[Tool]:
     base_env.update(HOME=str(home), XDG_CONFIG_HOME=str(scratch / "config"),
                     XDG_DATA_HOME=str(scratch / "data"), XDG_STATE_HOME=str(scratch / "state"))
     jf_env = dict(base_env, PYTHONPATH=str(REPO), XDG_CACHE_HOME=str(scratch / "warm-cache"))
+    jf_env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package has its bytecode
     peer_env = dict(base_env, NLTK_DATA=str(peers / "nltk_data"))
     peer_env.pop("PYTHONPATH", None)
     node = shutil.which("node") or "node"
@@ -332,12 +340,17 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--shapes", default="health",
+                        help=f"corpus shapes, comma-separated, of {', '.join(SHAPES)}")
     parser.add_argument("--peers-dir", type=Path, default=Path("/tmp/jf-peers"))
     parser.add_argument("--python", default=sys.executable,
                         help="the interpreter that has jargonfree's dependencies")
     parser.add_argument("--setup-only", action="store_true")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    args.shapes = [s.strip() for s in args.shapes.split(",")]
+    if unknown := set(args.shapes) - set(SHAPES):
+        parser.error(f"unknown shape(s): {', '.join(sorted(unknown))}")
 
     setup_peers(args.peers_dir)
     if args.setup_only:
@@ -357,34 +370,41 @@ def report(args, sizes: list[int], scratch: Path) -> None:
     probe.write_text("We will leverage it.\n", encoding="utf-8")
     measure(all_tools[0], probe, scratch)
 
-    results: dict[int, list[tuple[Tool, Sample]]] = {}
-    for n in sizes:
-        path = scratch / f"text-{n}.txt"
-        path.write_text(make_text(n), encoding="utf-8")
-        print(f"  {n:>7} words ...", file=sys.stderr)
-        for tool in all_tools:
-            measure(tool, path, scratch)  # untimed warm-up: file cache, node's compile cache
-        # Round-robin, so that a burst of load elsewhere on the machine hits every tool.
-        samples: dict[str, list[Sample]] = {tool.name: [] for tool in all_tools}
-        for _ in range(args.runs):
-            for tool in all_tools:
-                samples[tool.name].append(measure(tool, path, scratch))
-        results[n] = [(tool, median_sample(samples[tool.name])) for tool in all_tools]
+    results: dict[tuple[str, int], list[tuple[Tool, Sample]]] = {}
+    for shape in args.shapes:
+        # The cold-cache run (several seconds of compiling) on the first shape only.
+        shape_tools = [t for t in all_tools if not t.fresh_cache or shape == args.shapes[0]]
+        for n in sizes:
+            path = scratch / f"text-{shape}-{n}.txt"
+            path.write_text(make_shaped(n, shape), encoding="utf-8")
+            print(f"  {shape} {n:>7} words ...", file=sys.stderr)
+            for tool in shape_tools:
+                measure(tool, path, scratch)  # untimed warm-up: file cache, node's compile cache
+            # Round-robin, so that a burst of load elsewhere on the machine hits every tool.
+            samples: dict[str, list[Sample]] = {tool.name: [] for tool in shape_tools}
+            for _ in range(args.runs):
+                for tool in shape_tools:
+                    samples[tool.name].append(measure(tool, path, scratch))
+            results[shape, n] = [(tool, median_sample(samples[tool.name]))
+                                 for tool in shape_tools]
 
     print("## Fresh processes on the same text\n")
     print("Wall and CPU in seconds, peak memory (max RSS) in MB. The last column is "
           "jargonfree check's wall time (rule cache warm) divided by the tool's: below 1 "
           "means jargonfree is faster.\n")
-    for n in sizes:
-        print(f"### {n:,} words\n")
-        print("| tool | wall s | CPU s | peak MB | findings | jargonfree ÷ tool |")
-        print("|---|---:|---:|---:|---:|---:|")
-        jf_wall = results[n][0][1].wall
-        for tool, s in results[n]:
-            ratio = "" if tool is all_tools[0] else f"{jf_wall / s.wall:.2f}"
-            print(f"| {tool.name} | {s.wall:.3f} | {s.cpu:.3f} | {s.rss_mb:.0f} | "
-                  f"{_fmt_findings(s.findings)} | {ratio} |")
-        print()
+    for shape in args.shapes:
+        for n in sizes:
+            print(f"### {shape}, {n:,} words (load average {os.getloadavg()[0]:.1f} at the "
+                  "end of the run)\n" if (shape, n) == (args.shapes[-1], sizes[-1])
+                  else f"### {shape}, {n:,} words\n")
+            print("| tool | wall s | CPU s | peak MB | findings | jargonfree ÷ tool |")
+            print("|---|---:|---:|---:|---:|---:|")
+            jf_wall = results[shape, n][0][1].wall
+            for tool, s in results[shape, n]:
+                ratio = "" if tool is all_tools[0] else f"{jf_wall / s.wall:.2f}"
+                print(f"| {tool.name} | {s.wall:.3f} | {s.cpu:.3f} | {s.rss_mb:.0f} | "
+                      f"{_fmt_findings(s.findings)} | {ratio} |")
+            print()
 
     print("## Start-up\n")
     print("| command | wall s | CPU s | peak MB |")
