@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("wordfreq", "langcodes", "ftfy", "regex", "lemminflect", "PySide6", "docx",
+HEAVY = ("wordfreq", "langcodes", "ftfy", "regex", "lemminflect", "PySide6", "docx", "tomllib",
          "multiprocessing", "markdown_it")
 # What `score` leaves out as well: it prints scores only, so it loads no rules.
 RULES = ("jargonfree.core.matcher", "jargonfree.core.analyze", "jargonfree.core.lexicon")

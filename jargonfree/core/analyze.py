@@ -74,7 +74,13 @@ class Analyzer:
         # Words we offer (rule suggestions, acronyms spelled out): never "rare".
         self.plain_words = compiled.plain_words | acronyms.expansion_words()
         groups_file = consistency_file or rules_dir() / "consistency.toml"
-        self.groups = consistency.load_groups(groups_file) if groups_file.is_file() else []
+        if not groups_file.is_file():
+            self.groups = []
+        elif consistency_file is None and compiled.groups_digest == consistency.file_digest(
+                groups_file):
+            self.groups = list(compiled.groups)  # parsed when the rules were compiled
+        else:
+            self.groups = consistency.load_groups(groups_file)
         self.terms = consistency.TermIndex(self.groups)
         self._cache: OrderedDict[tuple, ParagraphResult] = OrderedDict()
         self._simplifier = None

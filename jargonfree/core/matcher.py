@@ -54,7 +54,7 @@ from jargonfree.core.slots import (
     with_article,
 )
 
-CACHE_VERSION = "10"  # bump when CompiledRules changes shape
+CACHE_VERSION = "11"  # bump when CompiledRules changes shape
 # Words with inner apostrophes or & ("patient's", "A&E"), and every other non-space
 # character on its own. Rule forms are split the same way, so they always line up.
 # A possessive 's is a token of its own, so "the oncologist's report" matches
@@ -250,6 +250,7 @@ class CompiledRules:
             if rule.senses:
                 self._compile_senses(rule, forms)
         self.plain_words = plain_words(rules, self.wording.values())
+        self.groups_digest, self.groups = _bundled_groups()
 
     def _compile_senses(self, rule: Rule, forms: dict[str, tuple[str, ...]]) -> None:
         """Each sense's cue words in every form, and its replacements in every form the
@@ -382,6 +383,20 @@ def _read_shipped(digest: str, folder: Path | None = None) -> CompiledRules | No
     return compiled if compiled.digest == digest else None
 
 
+def _bundled_groups() -> tuple[str, tuple]:
+    """The built-in consistency groups (resources/rules/consistency.toml), parsed, and the
+    hash of the file they were parsed from: kept with the compiled rules so that a check
+    need not parse TOML (the Analyzer uses them only while the file's hash matches)."""
+    from jargonfree.core.checks import consistency
+    from jargonfree.core.rules import rules_dir
+
+    path = rules_dir() / "consistency.toml"
+    try:
+        return consistency.file_digest(path), tuple(consistency.load_groups(path))
+    except (OSError, ValueError):
+        return "", ()  # missing or broken: the Analyzer reads (and reports) it itself
+
+
 def _version() -> str:
     import jargonfree
 
@@ -421,6 +436,7 @@ _PARTS = {  # what the body holds, and the type each part must have
     "unless": tuple, "wording": dict, "verb_only": dict, "plural": frozenset, "pos": dict,
     "modifier": dict, "verbs": frozenset, "plain_words": frozenset,
     "sense_cues": dict, "sense_wording": dict, "sense_modifier": dict,
+    "groups_digest": str, "groups": tuple,
 }
 _SENSES = _RULE_FIELDS.index("senses")
 
@@ -456,6 +472,8 @@ def dump_compiled(compiled: CompiledRules, meta: dict | None = None) -> bytes:
         "sense_cues": compiled.sense_cues,
         "sense_wording": {k: (tuple(w[0]), w[1]) for k, w in compiled.sense_wording.items()},
         "sense_modifier": compiled.sense_modifier,
+        "groups_digest": compiled.groups_digest,
+        "groups": tuple(tuple(getattr(g, f.name) for f in fields(g)) for g in compiled.groups),
     }
     data = marshal.dumps(body, _MARSHAL_VERSION)
     return _HEADER + hashlib.sha256(data).digest() + data
@@ -485,8 +503,12 @@ def load_compiled(raw: bytes) -> tuple[dict, CompiledRules] | None:
         compiled.table.entries, compiled.table.lengths = body["table"]
         compiled.unless.entries, compiled.unless.lengths = body["unless"]
         for name in ("wording", "verb_only", "plural", "pos", "modifier", "verbs",
-                     "plain_words", "sense_cues", "sense_wording", "sense_modifier"):
+                     "plain_words", "sense_cues", "sense_wording", "sense_modifier",
+                     "groups_digest"):
             setattr(compiled, name, body[name])
+        from jargonfree.core.checks.consistency import Group
+
+        compiled.groups = tuple(Group(*values) for values in body["groups"])
         if enabled:
             # A million long-lived objects: left out of every later collection (each full
             # collection walked them all, 8-10 ms a time, several times in a short check).

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -209,6 +208,8 @@ def _fix_pairs(value: object, where: str) -> tuple[tuple[str, str], ...]:
 def parse_rule_file(data: bytes, fname: str, family: str | None = None) -> list[Rule]:
     """Parse one rule file's bytes; RuleError names the file and rule on any problem.
     Rule keys are "<family>.<id>"; the family is the file's stem unless given."""
+    import tomllib  # only when rules are compiled: a check reads them compiled
+
     stem = family or Path(fname).stem
     try:
         doc = tomllib.loads(data.decode("utf-8-sig"))  # Notepad may add a BOM

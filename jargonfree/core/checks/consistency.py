@@ -9,8 +9,8 @@ with the most used word (in the same number) as the suggestion.
 
 from __future__ import annotations
 
+import hashlib
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -136,10 +136,18 @@ def _phrases(phrases: list[str] | tuple[str, ...]) -> tuple[tuple[str, ...], ...
     return tuple(tuple(w.lower() for w in WORD_RE.findall(p)) for p in phrases)
 
 
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a groups file's bytes: the compiled rules keep the bundled groups
+    parsed, with this hash of the file they came from."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def load_groups(path: Path) -> list[Group]:
     """Read consistency.toml; ValueError naming the file and group when it is broken.
 
     A group may list `unless` phrases in which its words mean something else."""
+    import tomllib  # only when the groups are not in the compiled rules
+
     name = path.name
     try:
         doc = tomllib.loads(path.read_text(encoding="utf-8"))
