@@ -8,7 +8,16 @@ keystroke episodes):
   runs `jargonfree FILE` through jargonfree.cli.main) to the main window's first expose,
   and to the end of that event-loop turn (painted);
 - launch to first highlights: the same process, with the seed health-service text on the
-  command line, until the first analysis has been laid onto the editor's blocks;
+  command line (--seed-text), until the first analysis has been laid onto the editor's
+  blocks; and the worker's first answers: "ready" (rules loaded and warmed) and its first
+  analysis received by the window; the worker's and the window's memory at that moment;
+- with --cold N: N launches after emptying the disk cache (`echo 3 >
+  /proc/sys/vm/drop_caches`, which needs root and drops every file's pages, so the first
+  read of Python, Qt and the data comes from disk; where that is refused, each file under
+  the interpreter's prefixes and the checkout is evicted with posix_fadvise DONTNEED);
+- with --fresh N: N more launches, each with a new, empty settings/cache folder (a first
+  start after installing; the compiled rules come from jargonfree/compiled when the
+  package was built, as a wheel's are, else they are compiled into the empty cache);
 - GUI-thread stalls while a 100,000-word text is opened, analysed by the real worker and
   painted: the longest gap and the 99th percentile between 1 ms timer ticks, also the
   longest gap once the text is in (a long text goes into the editor in parts);
@@ -60,6 +69,30 @@ def drive(env: dict, *args: str) -> dict:
     if "error" in result:
         raise SystemExit(f"driver: {result['error']}")
     return result
+
+
+def drop_disk_cache() -> str:
+    """Empty the page cache (how is returned): all of it as root, else the files that a
+    launch reads, one by one."""
+    os.sync()
+    try:
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
+        return "drop_caches"
+    except OSError:
+        pass
+    roots = {Path(sys.prefix), Path(sys.base_prefix), ROOT}
+    for root in roots:
+        for dirpath, _dirs, files in os.walk(root):
+            for name in files:
+                try:
+                    fd = os.open(os.path.join(dirpath, name), os.O_RDONLY)
+                except OSError:
+                    continue
+                try:
+                    os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+                finally:
+                    os.close(fd)
+    return "fadvise"
 
 
 def pct(values: list[float], q: float) -> float:
@@ -130,6 +163,10 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5, help="launches (stall runs: half, at least 3)")
     ap.add_argument("--keys", type=int, default=20, help="keystroke episodes")
     ap.add_argument("--seed-text", type=Path, default=SEED)
+    ap.add_argument("--cold", type=int, default=0,
+                    help="launches after emptying the disk cache (drop_caches as root)")
+    ap.add_argument("--fresh", type=int, default=0,
+                    help="launches with a new, empty settings and cache folder each")
     ap.add_argument("--shading", action="store_true",
                     help="report the shaded share of the development texts instead")
     ap.add_argument("--dev", type=Path, default=DEV, help="the development data folder")
@@ -150,6 +187,16 @@ def main() -> int:
 
     drive(env, "launch", str(seed))  # fills the rule cache (and the saved window layout)
     launches = [drive(env, "launch", str(seed)) for _ in range(args.runs)]
+    cold, how = [], ""
+    for _ in range(args.cold):
+        how = drop_disk_cache()
+        cold.append(drive(env, "launch", str(seed)))
+    fresh = []
+    for i in range(args.fresh):
+        fresh_env = dict(env)
+        for kind in ("CONFIG", "DATA", "STATE", "CACHE"):
+            fresh_env[f"XDG_{kind}_HOME"] = str(tmp / f"fresh{i}" / kind.lower())
+        fresh.append(drive(fresh_env, "launch", str(seed)))
     stalls = [drive(env, "stall", str(big)) for _ in range(max(3, args.runs // 2 + 1))]
     keys = drive(env, "keys", str(small), str(args.keys))
 
@@ -164,6 +211,22 @@ def main() -> int:
         (f"launch to first highlights ({seed.name}, ~{seed_words:,} words)",
          f"{med(launches, 'highlights_ms'):.0f} ms",
          f"{med(launches, 'findings'):.0f} findings", ""),
+        ("launch to the worker's \"ready\" (rules loaded, warmed)",
+         f"{med(launches, 'ready_ms'):.0f} ms", "", "0.3 s"),
+        ("launch to the worker's first analysis received", f"{med(launches, 'answer_ms'):.0f} ms",
+         "", ""),
+        ("memory at first highlights: worker / GUI (VmRSS)",
+         f"{med(launches, 'worker', 'VmRSS'):.0f} / {med(launches, 'gui', 'VmRSS'):.0f} MB",
+         f"worker peak {med(launches, 'worker', 'VmHWM'):.0f} MB", ""),
+        *([("cold disk cache: window shown / worker ready / first highlights",
+            f"{med(cold, 'shown_ms'):.0f} / {med(cold, 'ready_ms'):.0f} / "
+            f"{med(cold, 'highlights_ms'):.0f} ms", f"{len(cold)} launches, {how}", "")]
+          if cold else []),
+        *([("first start, fresh settings and cache folder: window shown / first highlights",
+            f"{med(fresh, 'shown_ms'):.0f} / {med(fresh, 'highlights_ms'):.0f} ms",
+            f"{len(fresh)} launches; compiled rules "
+            + ("shipped" if (ROOT / "jargonfree" / "compiled").is_dir() else "compiled now"),
+            "2 s")] if fresh else []),
         ("100,000 words opened, checked, painted: total", f"{med(stalls, 'total_ms'):.0f} ms",
          f"{len(stalls)} runs, {med(stalls, 'findings'):.0f} findings", ""),
         ("  longest GUI stall (gap between 1 ms ticks)", f"{med(stalls, 'worst'):.1f} ms",

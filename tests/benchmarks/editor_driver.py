@@ -182,8 +182,13 @@ def launch(watcher: Watcher) -> None:
 
     def done():
         out.update(shown_ms=watcher.exposed_ms, painted_ms=watcher.painted_ms,
-                   highlights_ms=ms_since_t0(), findings=len(w.checker.analysis.findings))
+                   highlights_ms=ms_since_t0(), findings=len(w.checker.analysis.findings),
+                   worker=rss_mb(w.client.pid), gui=rss_mb(os.getpid()))
         finish(out)
+    # the worker's first answer: "ready" (rules loaded, warmed), then the first analysis
+    w.client.state_changed.connect(
+        lambda state: state == "ready" and out.setdefault("ready_ms", ms_since_t0()))
+    w.client.analysis_ready.connect(lambda _a: out.setdefault("answer_ms", ms_since_t0()))
     # first highlights: an analysis of the opened file laid onto the editor's blocks
     w.editor.highlighter.applied.connect(lambda: out.setdefault("applied_ms", ms_since_t0()))
     wait_until(highlighted, done)
