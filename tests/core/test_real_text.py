@@ -302,3 +302,22 @@ def test_everyday_things_and_actions_pass_for_patients():
     assert flagged(text, "patient", {"uncommon"}) == []
     # anatomy is not an everyday thing
     assert "pancreas" in flagged("The pancreas makes insulin.", "patient", {"uncommon"})
+
+
+def test_a_persons_name_at_the_start_of_a_line_is_not_rare():
+    assert flagged("Josephine Bleach, National College of Ireland", "general",
+                   {"uncommon"}) == []
+    assert "Shunting" in flagged("Shunting may be needed.", "patient", {"uncommon"})
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Physical therapy can help your balance.", "Physical therapy"),
+        ("Severe cases may need hospitalization.", "hospitalization"),
+        ("Your doctor will do a physical exam.", "a physical exam"),
+        ("People who experience symptoms should see a doctor.", "experience symptoms"),
+    ],
+)
+def test_us_wording_in_patient_answers(text, expected):
+    assert expected in flagged(text, "patient")

@@ -102,6 +102,9 @@ _MEDICINE_RE = re.compile(
 # A rare word with a brand name or a gloss in brackets after it or the word after it:
 # "bismuth subsalicylate (Kaopectate)", "retromolar trigone (the area behind ...)".
 _BRACKET_AFTER_NEXT_RE = re.compile(r"\s+[^\W\d_][\w'’-]*\s+\((?!\s*[A-Z]{2,}s?\s*\))")
+# A capitalised word followed by a capitalised word that is not an acronym: a name.
+_NAME_PAIR_RE = re.compile(
+    r"[ \t]+[A-Z][a-z]+(?:[-'’][A-Za-z]+)?\b(?![ \t]*[a-z])|[ \t]+[A-Z][a-z]+,")
 _ONE_WORD_RE = re.compile(r"\s*([^\W\d_][\w'’-]*)\s*\Z")
 
 
@@ -306,6 +309,8 @@ def check(par: Paragraph, profile: Profile, plain: frozenset[str] = frozenset())
                     names = _mid_sentence_capitals(par)
                 if word in names:
                     continue  # a name: the paragraph capitalises it mid-sentence too
+                if _NAME_PAIR_RE.match(text, e):
+                    continue  # "Josephine Bleach, National College": a person's name
             if text[s - 1 : s] == "(" or text[e : e + 1] == ")" or text[e : e + 2] == " (":
                 continue  # explained right there: "swelling (oedema)", "oedema (swelling)"
             if is_explained(text, s, e):
