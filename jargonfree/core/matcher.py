@@ -719,7 +719,10 @@ class Matcher:
             rule = self.rules.by_key[key]
             if accept and any(m.lower() in accept for m in rule.match):
                 continue
-            if rule.category in GLOSSED and is_explained(text, start, end, definitions=False):
+            if rule.category in GLOSSED and (
+                    is_explained(text, start, end, definitions=False)
+                    or rule.category == "medical" and _opens_sentence(text, start)
+                    and _TERM_DEFINED_RE.match(text, end)):
                 if rule.category == "medical":
                     explained.append((key, start))
                 continue
@@ -905,6 +908,32 @@ _ASIDE_RE = re.compile(
     r"|usually|often|including|such\s+as|like|see|e\.g\.?|eg|i\.e\.?|for\s+example)\b[^()]*\Z",
     re.IGNORECASE,
 )
+
+
+# A medical term that opens its sentence and is then said to be a kind of thing in plain
+# words: "Oedema is a build-up of fluid", "Dysphagia is a condition where ...", "Sciatica
+# is when ...", "Shingles means ...". Not "Hypertension is a major cause of stroke".
+_TERM_DEFINED_RE = re.compile(
+    r"(?:\s+\([^()]{1,40}\))?,?\s+(?:means\b|(?:is|are)\s+(?:when|where|short\s+for)\b"
+    r"|(?:is|are)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:condition|disease|illness|infection"
+    r"|problem|build-?up|kind|type|form|sort|swelling|pain|rash|inflammation|tube|organ"
+    r"|part|medicine|drug|test|treatment|operation|procedure|scan|virus|growth|lump)s?\b)",
+    re.IGNORECASE,
+)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Does a term open its sentence, line or list item? Then "Oedema is a build-up of
+    fluid" is the text defining it (a term mid-sentence followed by "is a ..." is more
+    often described than defined: "the main sign of oedema is a swelling of the legs")."""
+    j = start
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    while j > 0 and text[j - 1] in "-*•":  # a list mark
+        j -= 1
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+    return j == 0 or text[j - 1] in ".!?\n:"
 
 
 def is_explained(text: str, start: int, end: int, definitions: bool = True) -> bool:

@@ -321,3 +321,26 @@ def test_a_persons_name_at_the_start_of_a_line_is_not_rare():
 )
 def test_us_wording_in_patient_answers(text, expected):
     assert expected in flagged(text, "patient")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a medical term defined by the sentence it opens, and its later uses
+        "Oedema is a build-up of fluid in the body. Oedema can make your legs swell.",
+        "Dysphagia is a condition where you find it hard to swallow. Dysphagia can be treated.",
+        "Sciatica is when pain runs down your leg. Sciatica usually gets better.",
+    ],
+)
+def test_a_term_defined_where_it_opens_a_sentence_is_not_flagged(text):
+    assert flagged(text, "patient") == []
+
+
+def test_a_term_described_but_not_defined_is_still_flagged():
+    assert flagged("Hypertension is a major cause of stroke.", "patient") == ["Hypertension"]
+    assert "oedema" in flagged("The main sign of oedema is a swelling of the legs.", "patient")
+
+
+def test_rapidly_and_insert_have_plain_words_for_patients():
+    assert flagged("The rash can spread rapidly. The nurse will insert a tube.", "patient") == [
+        "rapidly", "insert"]
