@@ -80,6 +80,21 @@ _WORD_RE = re.compile(r"[a-z]+(?:[-'][a-z]+)*\Z")
 _MEMBER_RE = re.compile(r"[a-z]+(?:[-'][a-z]+)*(?: [a-z]+(?:[-'][a-z]+)*){0,2}\Z")
 
 
+def _graded(adverb: str, adjectives: set[str]) -> bool:
+    """Is the adverb the comparative or superlative of an adjective ("faster", "best")?"""
+    if adverb in ("better", "best", "worse", "worst", "more", "most", "less", "least"):
+        return True
+    for end in ("er", "est"):
+        stem = adverb[: -len(end)]
+        if adverb.endswith(end) and len(stem) >= 3:
+            bases = {stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem}
+            if len(stem) > 3 and stem[-1] == stem[-2]:
+                bases.add(stem[:-1])  # bigger: big
+            if bases & adjectives:
+                return True
+    return False
+
+
 def load_oewn(folder: Path) -> tuple[dict, dict]:
     import yaml  # build-time only
 
@@ -156,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
                 sense_of_key[sense["id"]] = (low, sid)
                 if p == "r":
                     pertains.setdefault(sid, []).extend(sense.get("pertainym", []))
+    adjectives = {low for low, by_pos in lemma_senses.items() if "a" in by_pos}
     for adverb_sid, keys in pertains.items():
         for key in keys:
             if key in sense_of_key:
@@ -229,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
                         continue
                     for m in synsets[r]["members"]:
                         for adverb, adverb_sid in adverb_of.get((m.lower(), r), []):
+                            if _graded(adverb, adjectives):
+                                continue  # "faster" for "promptly": a comparison
                             if (adverb_sid != sid and _MEMBER_RE.match(adverb)
                                     and (adverb_sid, adverb) not in left_out
                                     and z(adverb) >= CANDIDATE_ZIPF):

@@ -196,3 +196,9 @@ def test_a_word_before_of_is_read_as_a_noun():
     got = words_for("Functions of the kidney include cleaning the blood.", "Functions")
     assert got[0] == "Roles"
     assert not {"Runs", "Works", "Goes"} & set(got[:3])
+
+
+def test_no_comparisons_for_a_plain_adverb():
+    got = words_for("We will endeavour to respond promptly.", "promptly")
+    assert got[0] == "quickly"
+    assert not {"faster", "fastest", "quicker"} & set(got)
