@@ -11,7 +11,7 @@ import zipfile
 import docx
 import pytest
 from docx_builder import build_leaflet
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from PySide6.QtCore import QMimeData, Qt
@@ -321,3 +321,53 @@ def test_enter_at_the_end_of_a_heading_starts_a_normal_paragraph(qtbot, make_win
     assert styles["What happens next"] == "Heading 2"
     assert styles["Soon you will hear from us."] == "Normal"
     assert read_docx(path).text == w.editor.text()
+
+
+_KEYS = st.sampled_from([
+    ("key", Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
+    ("key", Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier),
+    ("key", Qt.Key.Key_Backspace, Qt.KeyboardModifier.NoModifier),
+    ("key", Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier),
+    ("type", "ab ", None),
+    ("paste", "one\n\ntwo", None),
+])
+
+
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.floats(min_value=0, max_value=1), st.booleans(), _KEYS),
+                min_size=1, max_size=6), st.booleans())
+def test_any_keys_in_the_editor_save_as_shown(qtbot, make_window, tmp_path, actions, track):
+    """Random Enter, Shift+Enter, Backspace, Delete, typing and pasting, some over a
+    selection, saved half way and at the end (tracked or not): what is saved reads back
+    as the editor's text (unless a join across table cells was refused at save), and
+    the table keeps its shape."""
+    import uuid
+
+    path = build_leaflet(tmp_path / f"{uuid.uuid4().hex}.docx")
+    w = make_window(Settings(word_tracked_changes=track))
+    assert w.files.open_path(path)
+    for n, (where, select, (kind, what, mods)) in enumerate(actions):
+        text = w.editor.text()
+        cursor = w.editor.textCursor()
+        at = int(where * len(text))
+        cursor.setPosition(at)
+        if select:
+            cursor.setPosition(min(len(text), at + 7), QTextCursor.MoveMode.KeepAnchor)
+        w.editor.setTextCursor(cursor)
+        if kind == "key":
+            qtbot.keyClick(w.editor, what, mods)
+        elif kind == "type":
+            qtbot.keyClicks(w.editor, what)
+        else:
+            data = QMimeData()
+            data.setText(what)
+            w.editor.insertFromMimeData(data)
+        if n == len(actions) // 2 or n == len(actions) - 1:
+            w.editor.document().setModified(True)
+            assert w.files.save()
+            if "kept" not in w.statusBar().currentMessage():
+                assert read_docx(path).text == w.editor.text()
+    table = docx.Document(path).tables[0]
+    assert len(table.rows) == 2 and len(table.columns) == 2
+    w.close()
