@@ -344,3 +344,10 @@ def test_a_term_described_but_not_defined_is_still_flagged():
 def test_rapidly_and_insert_have_plain_words_for_patients():
     assert flagged("The rash can spread rapidly. The nurse will insert a tube.", "patient") == [
         "rapidly", "insert"]
+
+
+def test_wordy_words_in_instructions_and_known_condition_names():
+    assert flagged("Avoid hot beverages and descend the stairs with care.", "patient") == [
+        "beverages", "descend"]
+    assert flagged("Children with leukaemia or meningitis need care.", "patient",
+                   {"uncommon"}) == []
