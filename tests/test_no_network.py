@@ -119,7 +119,7 @@ def _load_conftest():
 def offline_worker_main(conn, parent_pid: int, *, report: str) -> None:
     """The real worker_main, with internet sockets blocked in the child; every attempt
     (none, we expect) is written to `report` after start-up and after each job."""
-    import jargonfree.app.worker as worker
+    import jargonfree.app.worker_child as worker
 
     patch = pytest.MonkeyPatch()
     guard = _load_conftest().block_internet(patch)

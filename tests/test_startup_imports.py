@@ -92,3 +92,17 @@ def test_markdown_parser_is_loaded_only_for_a_markdown_file(tmp_path):
     found = json.loads(proc.stdout)[0]["findings"]
     assert {"uncommon.rare", "acronym.undefined", "passive.be"} <= {f["rule_id"] for f in found}
     assert _modules(proc) == {"after_import": [], "after_run": ["markdown_it"]}
+
+
+def test_the_checker_process_imports_no_qt(tmp_path):
+    """The editor's checker is a spawned interpreter: what it imports to start (its module
+    and the engine) must not pull in PySide6 (50-300 ms of its first answer)."""
+    code = ("import sys, jargonfree.app.worker_child, jargonfree.core.analyze; "
+            "print(sorted(m for m in sys.modules if m.startswith('PySide6')))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)), cwd=tmp_path, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
+    from jargonfree.app import worker, worker_child
+
+    assert worker.WorkerClient.__init__.__kwdefaults__["target"] is worker_child.worker_main

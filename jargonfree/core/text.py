@@ -126,25 +126,23 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 # A paragraph longer than this (about 3,000 words: in practice a text with no blank lines,
-# such as one paragraph a line) is checked in pieces cut at sentence ends, so that it can
-# be shared between processor cores and an edit re-checks one piece, not all of it.
+# such as one paragraph a line) is checked in pieces cut at line breaks that end a
+# sentence, so that it can be shared between processor cores and an edit re-checks one
+# piece, not all of it. Only at line breaks: some checks read the whole paragraph (a word
+# capitalised mid-sentence anywhere in it is a name), and a line is where such a text's
+# paragraphs end; a long paragraph with no such line break stays whole.
 PIECE_CHARS = 20_000
-# Where a piece may end: after a sentence's end at a line break, else before the next
-# sentence (group 1 ends the piece; the next starts after the spaces).
-_CUT_AT_LINE_RE = re.compile(r"([.!?:][\"'’”)\]]*)[ \t]*\n\s*")
-_CUT_AT_SENTENCE_RE = re.compile(r"([.!?][\"'’”)\]]*)\s+(?=[\"'‘“(]?[A-Z])")
+_CUT_AT_LINE_RE = re.compile(r"([.!?:][\"'’”)\]]*)[ \t]*\n\s*")  # group 1 ends the piece
 
 
 def analysis_spans(text: str) -> list[tuple[int, int]]:
     """The paragraphs of `text` (paragraph_spans), a very long one cut into pieces of at
-    least PIECE_CHARS at sentence ends: the units that are checked, scored and cached. A
-    paragraph with no such place to cut stays whole."""
+    least PIECE_CHARS at line breaks that end a sentence: the units that are checked,
+    scored and cached."""
     out = []
     for start, end in paragraph_spans(text):
         while end - start > PIECE_CHARS * 3 // 2:
-            limit = min(end, start + 2 * PIECE_CHARS)
-            m = (_CUT_AT_LINE_RE.search(text, start + PIECE_CHARS, limit)
-                 or _CUT_AT_SENTENCE_RE.search(text, start + PIECE_CHARS, limit))
+            m = _CUT_AT_LINE_RE.search(text, start + PIECE_CHARS, min(end, start + 2 * PIECE_CHARS))
             if m is None or m.end() >= end:
                 break
             out.append((start, m.end(1)))
