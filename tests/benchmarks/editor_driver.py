@@ -318,6 +318,10 @@ def keys(path: str, episodes: int) -> None:
 
 
 def main() -> int:
+    # The checker process is spawned, and spawn re-imports the parent's __main__ from its
+    # file: this driver, which imports Qt. The app's own __main__ (jargonfree's entry
+    # point) imports no Qt, so without its file the checker starts as it does in the app.
+    sys.modules["__main__"].__dict__.pop("__file__", None)
     scenario, path = ARGS[0], ARGS[1]
     app = ExplainingApp(["jargonfree"]) if EXPLAIN else QApplication(["jargonfree"])
     if EXPLAIN:
