@@ -9,7 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolBar, QWidget
 
-from jargonfree.app.help import SCORES_HELP, privacy_help
+from jargonfree.app.help import SCORES_HELP, WORD_HELP, privacy_help
 from jargonfree.app.icons import icon
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ Esc	close a suggestion card or the find bar
 Ctrl+Z	undo
 Ctrl+Y or Ctrl+Shift+Z	redo
 Ctrl+Shift+V	paste and score
+Shift+Enter	a line break in a Word document (Enter: a new paragraph)
 Ctrl+F, F3, Shift+F3	find, find next, find previous
 F6	move between the text, the scores and the findings
 Ctrl++ / Ctrl+- / Ctrl+0	larger text, smaller text, usual size"""
@@ -96,6 +97,7 @@ class Actions:
         add("privacy", "&Privacy", lambda: show_privacy(w, w.paths))
         add("about", "&About jargonfree", lambda: show_about(w))
         add("scores_help", "How to Read the &Scores", lambda: show_scores_help(w))
+        add("word_help", "Editing &Word Documents", lambda: show_word_help(w))
         for name in ("undo", "redo"):
             self.all[name].setEnabled(False)
         e.undoAvailable.connect(self.all["undo"].setEnabled)
@@ -146,6 +148,7 @@ class Actions:
         self.view = bar.addMenu("&View")
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(a["scores_help"])
+        help_menu.addAction(a["word_help"])
         help_menu.addAction(a["shortcuts"])
         help_menu.addAction(a["privacy"])
         help_menu.addAction(a["about"])
@@ -223,6 +226,16 @@ def show_scores_help(parent: QWidget) -> None:
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setAccessibleName("How to read the scores")
+    box.exec()
+
+
+def show_word_help(parent: QWidget) -> None:
+    """What each edit in a Word document becomes in Word."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Editing Word documents", WORD_HELP,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setAccessibleName("Editing Word documents")
     box.exec()
 
 

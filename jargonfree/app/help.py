@@ -68,3 +68,29 @@ start.</p>
 <p>All scores are estimates from sentence and word lengths: they cannot tell whether your
 text makes sense. Short sentences and everyday words lower them; so does asking a reader.</p>
 """
+
+
+WORD_HELP = """
+<p><b>Editing a Word document (.docx)</b></p>
+<p>The text you see is what a reader of the document sees, one paragraph after another
+with a blank line between them. Headings are drawn larger, list items with their numbers
+or bullets, table cells in a frame; those marks are only drawn and are not part of the
+text that is checked.</p>
+<p>What your edits become in Word when you save:</p>
+<ul>
+<li><b>Enter</b> splits the paragraph: both parts keep its style (a list item makes two
+list items). At the very end of a heading, the new paragraph is in the style Word gives
+after that heading, usually Normal.</li>
+<li><b>Shift+Enter</b> is a line break inside the paragraph.</li>
+<li><b>Backspace</b> at the start of a paragraph, <b>Delete</b> at its end, or deleting a
+selection across paragraphs joins them: the first keeps its style, the words of the
+second keep their bold, italics and links.</li>
+<li><b>Pasting</b> several paragraphs makes paragraphs in the style of the one you paste
+into. Typing on the blank line between two paragraphs makes a new paragraph there.</li>
+<li>In a <b>table</b>, Enter makes a new paragraph in the same cell; two cells are never
+joined, so the table keeps its rows and columns.</li>
+</ul>
+<p>Everything you did not change is saved exactly as it was. Unless you turn it off in
+Preferences, your changes are Word tracked changes by "jargonfree", which you can accept
+or reject in Word; changes other people tracked are kept as they are.</p>
+"""

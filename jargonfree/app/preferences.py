@@ -138,6 +138,13 @@ class PreferencesDialog(QDialog):
             "Keep a list of the files you open (their names only, never their text) for "
             "File > Open Recent. Off: no list is kept, and the current one is cleared.")
         form.addRow("Privacy:", self.remember_recent)
+        self.word_tracked = QCheckBox("Save my edits as &tracked changes")
+        self.word_tracked.setChecked(s.word_tracked_changes)
+        self.word_tracked.setToolTip(
+            "In a Word document, each change you make (words, new or joined paragraphs) "
+            "is saved as a Word tracked change by \"jargonfree\", for a reviewer to accept "
+            "or reject in Word. Off: the changes are made directly.")
+        form.addRow("Word documents:", self.word_tracked)
         return page
 
     def _checks_tab(self) -> QWidget:
@@ -240,6 +247,7 @@ class PreferencesDialog(QDialog):
             font_size=self.font_size.value() or None,
             theme=self.theme.currentData(),
             remember_recent=self.remember_recent.isChecked(),
+            word_tracked_changes=self.word_tracked.isChecked(),
             disabled_categories=sorted(c for c, b in self.checks.items() if not b.isChecked()),
             **values,
         )

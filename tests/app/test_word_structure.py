@@ -14,7 +14,7 @@ from docx_builder import build_leaflet
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QColor, QTextCursor
 
 from jargonfree.app.wordview import KIND, LEVEL, role_of, roles
@@ -370,3 +370,32 @@ def test_any_keys_in_the_editor_save_as_shown(qtbot, make_window, tmp_path, acti
                 assert read_docx(path).text == w.editor.text()
     table = docx.Document(path).tables[0]
     assert len(table.rows) == 2 and len(table.columns) == 2
+
+
+def test_tracked_changes_are_a_preference_and_the_help_says_what_edits_become(
+        qtbot, make_window, paths):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from jargonfree.app.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(Settings(), paths)
+    qtbot.addWidget(dialog)
+    assert dialog.word_tracked.isChecked()  # on by default
+    dialog.word_tracked.setChecked(False)
+    assert dialog.result_settings().word_tracked_changes is False
+    w = make_window()
+    shown = []
+
+    def read_and_close():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            shown.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(20, read_and_close)
+
+    QTimer.singleShot(20, read_and_close)
+    w.actions_.all["word_help"].trigger()
+    [page] = shown
+    for words in ("Enter", "Shift+Enter", "Backspace", "table", "tracked changes"):
+        assert words in page, words
