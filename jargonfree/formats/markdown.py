@@ -257,10 +257,13 @@ class _Builder:
             return lines[k][0] + (i - raw_starts[k])
 
         def copy_raw(a: int, b: int) -> None:
-            for k, (s, e) in enumerate(lines):
+            for k in range(max(0, bisect_right(raw_starts, a) - 1), len(lines)):
+                s, e = lines[k]
                 r0 = raw_starts[k]
                 r1 = r0 + (e - s)
-                if r1 < a or r0 >= b:
+                if r0 >= b:
+                    break
+                if r1 < a:
                     continue
                 self._copy(s + max(0, a - r0), s + min(r1, b) - r0)
                 if a <= r1 < b and k + 1 < len(lines):  # the line break to the next line

@@ -320,6 +320,9 @@ def test_unclosed_markup_in_a_long_block_is_read_in_one_pass(analyzer):
     assert view.text == source.rstrip("\n")  # all of it is text
     words = [f.text for f in _check(analyzer, source).findings if f.category != "sentence"]
     assert words[:1] == ["leverage"]
+    # A quote of thousands of lines, each with its marks: each line is placed once.
+    quote = "> " + "\n> ".join(f"line *{i}* with `code` and [a](b) text" for i in range(5000))
+    assert read_markdown(quote).text.count("\n") == 4999
 
 
 def _markup(source: str) -> list[str]:
