@@ -44,7 +44,9 @@ class WordFile:
     def opened_message(self) -> str:
         name = self.opened_path.name
         line = self.doc.warning
-        return f"Opened {name} (Word document)" + (f"; {line}" if line else "")
+        said = f"Opened {name} (Word document; Help > Editing Word Documents says how " \
+               "your edits are saved)"
+        return said + (f"; {line}" if line else "")
 
     def save(self, path: Path, text: str, *, track: bool) -> str:
         """Write `text` into the document and save it to `path` (WriteError on failure).
