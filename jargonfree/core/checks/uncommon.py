@@ -374,20 +374,38 @@ _NEXT_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 def is_medicine_here(text: str, start: int, end: int) -> bool:
     """Is the word at text[start:end] a medicine's name by its context?"""
-    low = lower_same_length(text[max(0, start - 320) : end + 80])
-    s = start - max(0, start - 320)
-    e = s + (end - start)
-    for m in _MEDICINE_LIST_RE.finditer(low, 0, e):
-        if m.start(1) <= s and e <= m.end(1):
-            return True
+    lo = max(0, start - 320)
+    low = lower_same_length(text[lo : end + 80])
+    s, e = start - lo, end - lo
+    head = low[:s]
+    if any(cue in head for cue in _LIST_CUES):  # most windows have none: skip the regex
+        for m in _MEDICINE_LIST_RE.finditer(low, 0, e):
+            if m.start(1) <= s and e <= m.end(1):
+                return True
     nxt = _LINKED_RE.match(low, e)
     if nxt:
         w = _NEXT_WORD_RE.match(low, nxt.end())
         if w and _MEDICINE_RE.search(w.group()):
             return True
-    head = low[:s]
-    prev = re.search(r"([^\W\d_][\w'’-]*)(?:\s+(?:and|or|with|plus)\s+|\s*,\s*|\s+)\Z", head)
-    return bool(prev and _MEDICINE_RE.search(prev.group(1)))
+    prev = _previous_word(head)
+    return bool(prev and _MEDICINE_RE.search(prev))
+
+
+_LIST_CUES = ("such as", "like", "called", "includ", "e.g.")
+_CONNECTORS = (" and", " or", " with", " plus", ",")
+
+
+def _previous_word(head: str) -> str:
+    """The word before a place, past spaces and one connector ("and", "or", "with", ",")."""
+    h = head.rstrip()
+    for conn in _CONNECTORS:
+        if h.endswith(conn):
+            h = h[: -len(conn)].rstrip()
+            break
+    j = len(h)
+    while j and (h[j - 1].isalnum() or h[j - 1] in "'’-"):
+        j -= 1
+    return h[j:]
 
 
 def _zipf(word: str) -> float:
