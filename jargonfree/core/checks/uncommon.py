@@ -62,6 +62,7 @@ MIN_LETTERS = 4
 # judged real reports the rare words that stayed right had rarer bases ("diffusion":
 # diffuse 3.3, "redirection", "calibrated": calibrate 2.8).
 FAMILY_COMMON = 3.8
+FAMILY_MAX_LETTERS = 30  # longer "words" have no family (and had thousands of look-ups)
 # A hyphenated word whose parts are all this common (or everyday) is plain: "breast-feeding".
 PLAIN_PART = 4.5
 _BOUND_PREFIXES = frozenset("co re pre post anti multi inter sub semi mid ex de bi tri".split())
@@ -224,6 +225,8 @@ def family(word: str) -> tuple[str, ...]:
     from jargonfree.core.frequency import _base_forms
 
     w = word.lower()
+    if len(w) > FAMILY_MAX_LETTERS:
+        return ()  # a pasted run of letters, not a derived word
     out: list[str] = []
     todo = [w] + [w[len(p) :] for p in _FAMILY_PREFIXES if w.startswith(p) and len(w) > len(p) + 5]
     out += todo[1:]
