@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import sys
 from dataclasses import dataclass, field
 
 import pytest
@@ -100,3 +102,24 @@ def unreadable(monkeypatch):
     yield make
     for path in made:
         path.chmod(0o600)
+
+
+@pytest.fixture(scope="module")
+def rule_cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")  # compiled rules: built once per test module
+
+
+@pytest.fixture
+def run(tmp_path, rule_cache):
+    """Run the jargonfree command in a fresh home folder (rules cache shared per module)."""
+    env = dict(os.environ)
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+        env[var] = str(tmp_path / "home" / var.lower())
+    env["XDG_CACHE_HOME"] = str(rule_cache)
+    env["HOME"] = str(tmp_path / "home")
+
+    def _run(*args):
+        return subprocess.run([sys.executable, "-m", "jargonfree", *map(str, args)],
+                              capture_output=True, env=env, cwd=tmp_path, timeout=300)
+
+    return _run

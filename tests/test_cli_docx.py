@@ -6,34 +6,12 @@ import io
 import json
 import os
 import re
-import subprocess
-import sys
 import zipfile
 
 import pytest
 from docx_builder import build_leaflet, build_simple
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-@pytest.fixture(scope="module")
-def rule_cache(tmp_path_factory):
-    return tmp_path_factory.mktemp("cache")  # compiled rules: built once for these tests
-
-
-@pytest.fixture
-def run(tmp_path, rule_cache):
-    env = dict(os.environ)
-    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
-        env[var] = str(tmp_path / "home" / var.lower())
-    env["XDG_CACHE_HOME"] = str(rule_cache)
-    env["HOME"] = str(tmp_path / "home")
-
-    def _run(*args):
-        return subprocess.run([sys.executable, "-m", "jargonfree", *map(str, args)],
-                              capture_output=True, env=env, cwd=tmp_path, timeout=300)
-
-    return _run
 
 
 @pytest.fixture

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
-
-import pytest
 
 NOTES = (
     "---\ntitle: Leverage our stakeholder synergies\n---\n"
@@ -17,26 +13,6 @@ NOTES = (
     "```\ncommence = leverage(stakeholder)\n```\n\n"
     "| Term | Meaning |\n|---|---|\n| commence | to *utilise* things |\n"
 )
-
-
-@pytest.fixture(scope="module")
-def rule_cache(tmp_path_factory):
-    return tmp_path_factory.mktemp("cache")  # compiled rules: built once for these tests
-
-
-@pytest.fixture
-def run(tmp_path, rule_cache):
-    env = dict(os.environ)
-    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
-        env[var] = str(tmp_path / "home" / var.lower())
-    env["XDG_CACHE_HOME"] = str(rule_cache)
-    env["HOME"] = str(tmp_path / "home")
-
-    def _run(*args):
-        return subprocess.run([sys.executable, "-m", "jargonfree", *map(str, args)],
-                              capture_output=True, env=env, cwd=tmp_path, timeout=300)
-
-    return _run
 
 
 def test_check_a_folder_with_markdown_in_text_and_json(run, tmp_path):

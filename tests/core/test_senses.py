@@ -6,26 +6,11 @@ suggestion over the span and reading the sentence that results."""
 from __future__ import annotations
 
 import pytest
+from pasting import finding_on, pasted
 
 from jargonfree import analyze
 from jargonfree.core.matcher import CompiledRules, Matcher
 from jargonfree.core.rules import RuleError, RuleSet, load_rules, parse_rule_file
-
-WORD_LEVEL = {"jargon", "medical", "wordy", "misleading", "uncommon", "acronym"}
-
-
-def finding_on(sentence: str, word: str, profile: str = "general"):
-    for f in analyze(sentence, profile).findings:
-        if f.category in WORD_LEVEL and word.lower() in f.text.lower():
-            return f
-    raise AssertionError(f"no finding on {word!r} in {sentence!r}")
-
-
-def pasted(sentence: str, word: str, profile: str = "general") -> str | None:
-    f = finding_on(sentence, word, profile)
-    if not f.suggestions:
-        return None
-    return sentence[: f.start] + f.suggestions[0] + sentence[f.end :]
 
 
 @pytest.mark.parametrize(("sentence", "word", "expected"), [
