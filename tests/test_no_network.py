@@ -128,15 +128,22 @@ def offline_worker_main(conn, parent_pid: int, *, report: str) -> None:
     def write() -> None:
         Path(report).write_text(json.dumps(guard.attempts), encoding="utf-8")
 
-    def serve(conn, parent_pid, analyze, simpler=None):
+    def serve(conn, parent_pid, analyze, simpler=None, idle=None):
         def checked(*args):
             try:
                 return analyze(*args)
             finally:
                 write()
 
+        def idle_checked():
+            try:
+                if idle is not None:
+                    idle()  # the patient profile's warm-up, once idle
+            finally:
+                write()
+
         write()
-        real_serve(conn, parent_pid, checked, simpler)
+        real_serve(conn, parent_pid, checked, simpler, idle_checked)
 
     patch.setattr(worker, "serve", serve)
     worker.worker_main(conn, parent_pid)

@@ -19,6 +19,10 @@ from jargonfree.core.model import Analysis, Options
 # the garbage collections their allocations set off), too much of a frame on a busy machine.
 PART_SIZE = 250
 PARENT_CHECK_S = 1.0  # how often an idle child checks that the app is still there
+# Work left until the child is idle (the patient profile's warm-up loads the simpler-words
+# table, about 100 ms of processor time, which a general check of most texts never needs):
+# done once no job has come for this long.
+IDLE_WAIT_S = 0.05
 # The first analysis loads word frequencies, inflections and syllable data (about 1 s,
 # measured); doing it before "ready" keeps the user's first result quick.
 WARM_UP_TEXT = (
@@ -53,7 +57,7 @@ def worker_main(conn: Any, parent_pid: int, cache_dir: str | None = None,
     try:
         analyzer = Analyzer(cache_dir=Path(cache_dir) if cache_dir else None,
                             own_rules_dir=Path(own_rules_dir) if own_rules_dir else None)
-        _warm_up(analyzer)
+        _warm_up(analyzer, ("general",))
     except Exception as exc:  # noqa: BLE001 - a broken rule file: say so, then stop
         conn.send(("error", -1, f"the checker could not start: {one_line(exc)}"))
         return
@@ -63,23 +67,34 @@ def worker_main(conn: Any, parent_pid: int, cache_dir: str | None = None,
           lambda text, profile, options, revision: analyze_as_written(
               analyzer, text, profile, options, revision),
           lambda text, start, end, profile: analyzer.simplifier.suggest_span(
-              text, start, end, profile))
+              text, start, end, profile),
+          idle=lambda: _warm_up(analyzer, ("patient",)))
 
 
-def _warm_up(analyzer: Any) -> None:
-    """Load what the first analysis would load lazily, before saying "ready"."""
-    for profile in ("general", "patient"):
+def _warm_up(analyzer: Any, profiles: tuple[str, ...]) -> None:
+    """Load what the first analysis would load lazily: the general profile's before
+    saying "ready" (the first answer comes sooner), the patient profile's once idle."""
+    for profile in profiles:
         analyzer.analyze(WARM_UP_TEXT, profile)
     # lemminflect is not loaded: suggestions come ready-made from the compiled rules, and
     # it is needed only when the user's reject list has words to expand.
 
 
 def serve(conn: Any, parent_pid: int, analyze: AnalyzeFn,
-          simpler: SimplerFn | None = None) -> None:
-    """The child's loop, for worker_main and for test targets with a fake engine."""
+          simpler: SimplerFn | None = None, idle: Callable[[], None] | None = None) -> None:
+    """The child's loop, for worker_main and for test targets with a fake engine. `idle`
+    is called once, the first time no job has come for IDLE_WAIT_S (its failure is
+    ignored: the job that needs what it loads reports the error)."""
     conn.send(("ready",))
     while True:
         try:
+            if idle is not None and not conn.poll(IDLE_WAIT_S):
+                try:
+                    idle()
+                except Exception:  # noqa: BLE001, S110 - only a warm-up
+                    pass
+                idle = None
+                continue
             if not conn.poll(PARENT_CHECK_S):
                 if not _parent_alive(parent_pid):
                     return  # the app is gone: leave no orphan behind
