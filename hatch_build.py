@@ -22,7 +22,7 @@ class CompileRulesHook(BuildHookInterface):
         root = Path(self.root)
         sys.path.insert(0, str(root))
         try:
-            from jargonfree.core.matcher import SHIPPED_NAME, write_shipped
+            from jargonfree.core.rule_cache import SHIPPED_NAME, write_shipped
         finally:
             sys.path.remove(str(root))
         self._tmp = tempfile.mkdtemp(prefix="jargonfree-build-")

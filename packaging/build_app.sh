@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, ".")
-from jargonfree.core.matcher import write_shipped
+from jargonfree.core.rule_cache import write_shipped
 
 print("compiled the built-in rules:", write_shipped(Path(sys.argv[1])))
 PY

@@ -12,7 +12,7 @@ formats, each decoded by a fresh interpreter taking turns with the others:
 - pickle and marshal of the same plain data (dicts, tuples, strings) as the file now;
 - marshal with the collector left on;
 - the file as read now: SHA-256 of the body checked, then marshal with the collector off,
-  and the Rule objects built (matcher.load_compiled);
+  and the Rule objects built (rule_cache.load_compiled);
 - SQLite, a table of forms queried token by token, as a memory-mapped or on-disk table
   would be used: the connection and the look-ups a 1,000-word text needs.
 
@@ -82,7 +82,7 @@ FORMAT_CHILD = """
 import gc, json, marshal, pickle, sys, time
 from pathlib import Path
 kind, path, text = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
-from jargonfree.core import matcher
+from jargonfree.core import matcher, rule_cache
 t = time.perf_counter()
 data = path.read_bytes()
 if kind == "pickle":
@@ -90,7 +90,7 @@ if kind == "pickle":
 elif kind == "marshal-gc":
     obj = marshal.loads(data)
 elif kind == "now":
-    obj = matcher.load_compiled(data)
+    obj = rule_cache.load_compiled(data)
     assert obj is not None
 elif kind == "sqlite":
     import sqlite3
@@ -118,11 +118,11 @@ def compare_formats(cache_file: Path, tmp: Path, runs: int) -> dict[str, tuple[f
     sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
     from corpus import make_text
 
-    from jargonfree.core import matcher
+    from jargonfree.core import matcher, rule_cache
 
     raw = cache_file.read_bytes()
-    meta, compiled = matcher.load_compiled(raw)
-    start = len(matcher._HEADER) + 32
+    meta, compiled = rule_cache.load_compiled(raw)
+    start = len(rule_cache._HEADER) + 32
     body = marshal.loads(raw[start:])
     compiled.wording = {k: matcher.Wording(*w) for k, w in compiled.wording.items()}
     files = {}

@@ -100,7 +100,7 @@ def test_an_own_file_saved_with_a_byte_order_mark_is_read(tmp_path):
 
 
 def test_old_compiled_rules_are_cleared_and_new_code_recompiles(tmp_path, monkeypatch):
-    import jargonfree.core.matcher as matcher
+    import jargonfree.core.rule_cache as rule_cache
 
     own = tmp_path / "rules"
     own.mkdir()
@@ -109,10 +109,10 @@ def test_old_compiled_rules_are_cleared_and_new_code_recompiles(tmp_path, monkey
         (own / "mine.toml").write_text(OWN.replace("make the most of", f"use {n}"),
                                        encoding="utf-8")
         Analyzer(cache_dir=cache, own_rules_dir=own)
-    assert len(list(cache.glob("rules-*.bin"))) == matcher.KEEP_CACHES
+    assert len(list(cache.glob("rules-*.bin"))) == rule_cache.KEEP_CACHES
     before = set(cache.glob("rules-*.bin"))
     # A release whose code builds suggestions differently does not reuse the old set.
-    monkeypatch.setattr(matcher, "_code_key", lambda: "a newer release")
+    monkeypatch.setattr(rule_cache, "_code_key", lambda: "a newer release")
     Analyzer(cache_dir=cache, own_rules_dir=own)
     assert set(cache.glob("rules-*.bin")) - before
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from jargonfree.core import matcher
+from jargonfree.core import rule_cache
 from jargonfree.core.matcher import CompiledRules, Matcher
 
 HAS_OWNERS = hasattr(os, "getuid")
@@ -46,18 +46,18 @@ def suggestions(cache: Path, rules_folder: Path) -> tuple[str, ...]:
 
 
 def cache_file(cache: Path) -> Path:
-    [path] = cache.glob(f"rules-*{matcher.CACHE_SUFFIX}")
+    [path] = cache.glob(f"rules-*{rule_cache.CACHE_SUFFIX}")
     return path
 
 
 def plant(path: Path, mode: int = 0o600) -> None:
     """Replace the cache with a tampered copy that suggests 'TAMPERED' for everything
     (a well-formed file, hash and all: what someone who can write the file could make)."""
-    meta, compiled = matcher.load_compiled(path.read_bytes())
+    meta, compiled = rule_cache.load_compiled(path.read_bytes())
     for key, (_plain, explained) in list(compiled.wording.items()):
         compiled.wording[key] = (("TAMPERED",), explained)
     path.unlink()
-    path.write_bytes(matcher.dump_compiled(compiled, meta))
+    path.write_bytes(rule_cache.dump_compiled(compiled, meta))
     path.chmod(mode)
 
 
@@ -162,21 +162,21 @@ def test_a_damaged_cache_is_not_decoded_but_rebuilt(cache, rules_folder, damage)
     """The body's hash is checked before marshal sees a byte: a damaged file is rebuilt."""
     plant(cache_file(cache))  # so that reading the file, not rebuilding, would show
     _rewritten(cache_file(cache), damage)
-    assert matcher._read_cache(cache_file(cache)) is None
+    assert rule_cache._read_cache(cache_file(cache)) is None
     assert suggestions(cache, rules_folder) == ("use", "build on")
-    assert matcher._read_cache(cache_file(cache)) is not None  # rebuilt, whole again
+    assert rule_cache._read_cache(cache_file(cache)) is not None  # rebuilt, whole again
 
 
 def test_a_well_hashed_file_of_other_data_is_not_used(cache, rules_folder):
     """A file with a right hash over the wrong content (another shape of the rules, or a
     marshalled code object) is refused after decoding, and nothing in it is run."""
     plant(cache_file(cache))
-    header = matcher._HEADER
+    header = rule_cache._HEADER
     for body in ({"rules": "not rules"}, compile("import os", "x", "exec"), [1, 2, 3]):
         data = marshal.dumps(body)
         _rewritten(cache_file(cache),
-                   lambda _b, data=data: header + matcher.hashlib.sha256(data).digest() + data)
-        assert matcher._read_cache(cache_file(cache)) is None
+                   lambda _b, data=data: header + rule_cache.hashlib.sha256(data).digest() + data)
+        assert rule_cache._read_cache(cache_file(cache)) is None
     assert suggestions(cache, rules_folder) == ("use", "build on")
 
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from jargonfree.core import matcher
+from jargonfree.core import matcher, rule_cache
 from jargonfree.core.analyze import Analyzer
-from jargonfree.core.matcher import SHIPPED_NAME, CompiledRules, compile_builtin, write_shipped
+from jargonfree.core.matcher import CompiledRules
+from jargonfree.core.rule_cache import SHIPPED_NAME, compile_builtin, write_shipped
 from jargonfree.core.rules import read_rule_files
 
 TEXT = "We will utilise the multidisciplinary team to facilitate your care pathway."
@@ -35,7 +36,7 @@ def canonical(compiled: CompiledRules) -> dict:
 
 
 def _loaded(path: Path) -> tuple[dict, CompiledRules]:
-    loaded = matcher.load_compiled(path.read_bytes())
+    loaded = rule_cache.load_compiled(path.read_bytes())
     assert loaded is not None, f"{path} is not a whole compiled-rules file"
     return loaded
 
@@ -73,7 +74,7 @@ def shipped(built, tmp_path, monkeypatch) -> Path:
     shutil.copyfile(built, folder / SHIPPED_NAME)
     (folder / SHIPPED_NAME).chmod(0o444)  # as installed: read-only
     folder.chmod(0o555)
-    monkeypatch.setattr(matcher, "SHIPPED_DIR", folder)
+    monkeypatch.setattr(rule_cache, "SHIPPED_DIR", folder)
     yield folder
     folder.chmod(0o755)
 
@@ -97,7 +98,7 @@ def test_the_users_own_rules_are_compiled_into_the_cache(shipped, tmp_path):
     analyzer = Analyzer(cache_dir=cache, own_rules_dir=own)
     assert not analyzer.warnings
     assert "own.mine.synergy" in {f.rule_id for f in analyzer.analyze("Real synergy.").findings}
-    assert len(list(cache.glob(f"rules-*{matcher.CACHE_SUFFIX}"))) == 1
+    assert len(list(cache.glob(f"rules-*{rule_cache.CACHE_SUFFIX}"))) == 1
 
 
 def test_shipped_rules_from_other_rule_files_are_not_used(shipped, tmp_path, monkeypatch):
@@ -105,10 +106,10 @@ def test_shipped_rules_from_other_rule_files_are_not_used(shipped, tmp_path, mon
     cache = tmp_path / "cache"
     Analyzer(cache_dir=cache)
     # compiled afresh, into the user's cache
-    assert list(cache.glob(f"rules-*{matcher.CACHE_SUFFIX}"))
-    assert matcher._read_shipped(read_rule_files()[1]) is None
+    assert list(cache.glob(f"rules-*{rule_cache.CACHE_SUFFIX}"))
+    assert rule_cache._read_shipped(read_rule_files()[1]) is None
     monkeypatch.undo()
-    assert matcher._read_shipped("not these rules", shipped) is None
+    assert rule_cache._read_shipped("not these rules", shipped) is None
 
 
 def test_caches_of_older_versions_are_removed(shipped, tmp_path):
@@ -117,7 +118,7 @@ def test_caches_of_older_versions_are_removed(shipped, tmp_path):
     old = [cache / "rules-0123456789abcdef01234567.pickle",
            cache / "rules-0.0.9-0123456789abcdef01234567.pickle",
            cache / "rules-0.0.9-0123456789abcdef01234567.bin",
-           cache / f"rules-{matcher._version()}-0123456789abcdef01234567.pickle"]
+           cache / f"rules-{rule_cache._version()}-0123456789abcdef01234567.pickle"]
     for path in old:
         path.write_bytes(b"old")
     Analyzer(cache_dir=cache)
@@ -134,6 +135,6 @@ def test_a_planted_shipped_file_runs_nothing(tmp_path, monkeypatch):
     folder = tmp_path / "compiled"
     folder.mkdir()
     (folder / SHIPPED_NAME).write_bytes(pickle.dumps(({}, Evil())))
-    monkeypatch.setattr(matcher, "SHIPPED_DIR", folder)
+    monkeypatch.setattr(rule_cache, "SHIPPED_DIR", folder)
     Analyzer(cache_dir=tmp_path / "cache")
     assert not marker.exists()
